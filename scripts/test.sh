@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds faultline and runs every test: unit and integration tests (ctest), then the unit tests
+# again under AddressSanitizer + UndefinedBehaviorSanitizer. Exits non-zero on any failure.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+scripts/install-deps.sh
+
+echo "=== build"
+BUILD_DIR=$root/build scripts/build.sh -DFAULTLINE_BUILD_BENCHMARKS=ON
+echo "=== unit and integration tests"
+(cd build && ctest --output-on-failure --timeout 300 -j 2)
+
+echo "=== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+BUILD_DIR=$root/build-asan scripts/build.sh -DFAULTLINE_SANITIZE=ON -DFAULTLINE_BUILD_BENCHMARKS=OFF -DFAULTLINE_BUILD_TARGETS=OFF
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure --timeout 300 -j 2 -L unit)
