@@ -1,0 +1,106 @@
+#include "harness/scenario/scenario_parser.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "harness/scenario/identifiers.h"
+#include "harness/scenario/json_document.h"
+#include "harness/scenario/json_reader.h"
+#include "harness/scenario/load_parser.h"
+#include "harness/scenario/target_parser.h"
+#include "harness/scenario/units.h"
+
+namespace faultline::scenario {
+namespace {
+
+const std::vector<std::string_view> kScenarioKeys{"name",   "description", "duration", "allow_remote",
+                                                  "phases", "observe",     "target",   "load"};
+const std::vector<std::string_view> kPhasesKeys{"warmup"};
+const std::vector<std::string_view> kObserveKeys{"interval"};
+
+Phases read_phases(const ObjectReader& scenario, std::optional<Duration> run_duration) {
+  const ObjectReader phases = scenario.object("phases", Presence::optional, kPhasesKeys);
+  Phases result;
+  if (const auto warmup = phases.duration("warmup", Presence::optional, ZeroDuration::allowed)) {
+    result.warmup = *warmup;
+    if (run_duration && *warmup >= *run_duration) {
+      phases.report("warmup", "expected a warm-up shorter than the run (" +
+                                  format_duration(*run_duration) + "), got " +
+                                  describe_json_value(*phases.find("warmup")));
+    }
+  }
+  return result;
+}
+
+Observe read_observe(const ObjectReader& scenario, std::optional<Duration> run_duration) {
+  const ObjectReader observe = scenario.object("observe", Presence::optional, kObserveKeys);
+  Observe result;
+  if (const auto interval =
+          observe.duration("interval", Presence::optional, ZeroDuration::rejected)) {
+    result.interval = *interval;
+    if (run_duration && *interval > *run_duration) {
+      observe.report("interval", "expected a duration <= the run's duration (" +
+                                     format_duration(*run_duration) + "), got " +
+                                     describe_json_value(*observe.find("interval")));
+    }
+  }
+  return result;
+}
+
+Scenario read_scenario(const nlohmann::json& document, IssueCollector& issues) {
+  const ObjectReader root(&document, "", issues, kScenarioKeys);
+  Scenario scenario;
+  if (!root.usable()) return scenario;
+
+  if (auto name = root.string("name", Presence::required)) {
+    if (!is_identifier(*name)) {
+      root.report("name", "expected a name of letters, digits, '.', '_' and '-', got " +
+                              describe_json_value(*name));
+    }
+    scenario.name = std::move(*name);
+  }
+  scenario.description = root.string("description", Presence::optional).value_or("");
+  const std::optional<Duration> run_duration =
+      root.duration("duration", Presence::required, ZeroDuration::rejected);
+  scenario.duration = run_duration.value_or(Duration::zero());
+  scenario.allow_remote = root.boolean("allow_remote", Presence::optional).value_or(false);
+  scenario.phases = read_phases(root, run_duration);
+  scenario.observe = read_observe(root, run_duration);
+  scenario.target = read_target(root);
+  scenario.load = read_load(root, run_duration);
+  return scenario;
+}
+
+}  // namespace
+
+Scenario parse_scenario_file(const std::string& path) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    throw ScenarioError({ValidationIssue{path, "", "cannot read the file: it is a directory"}});
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    // ifstream gives no reason of its own; errno still holds the one from open().
+    const int error = errno;
+    throw ScenarioError({ValidationIssue{path, "", std::string("cannot read the file: ") +
+                                                       std::strerror(error)}});
+  }
+  std::ostringstream text;
+  text << file.rdbuf();
+  return parse_scenario_text(text.str(), path);
+}
+
+Scenario parse_scenario_text(const std::string& text, const std::string& source_name) {
+  IssueCollector issues(source_name);
+  const std::optional<nlohmann::json> document = read_json_document(text, issues);
+  if (!document) issues.throw_if_any();  // a syntax error leaves nothing to validate
+  Scenario scenario = read_scenario(*document, issues);
+  issues.throw_if_any();
+  scenario.source_path = source_name;
+  return scenario;
+}
+
+}  // namespace faultline::scenario

@@ -1,0 +1,125 @@
+#include "harness/scenario/template_syntax.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "harness/scenario/did_you_mean.h"
+#include "harness/scenario/identifiers.h"
+
+namespace faultline::scenario {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Characters that may appear between '{' and '}' of something meant as a placeholder; anything
+// else (a space, a quote) before the '}' means the placeholder is malformed or unterminated.
+bool is_placeholder_char(char c) {
+  return is_letter(c) || is_digit(c) || c == ':' || c == '_' || c == '-';
+}
+
+constexpr std::string_view kPlaceholdersAre = "the placeholders are {seq} and {rand:N} with N >= 1";
+
+void append_literal(std::vector<TemplatePart>& parts, std::string_view text) {
+  if (text.empty()) return;
+  if (!parts.empty() && parts.back().kind == TemplatePart::Kind::literal) {
+    parts.back().text += text;
+  } else {
+    parts.push_back(TemplatePart{TemplatePart::Kind::literal, std::string(text), 0});
+  }
+}
+
+// `inside` is what stands between the braces of a placeholder.
+ParseResult<TemplatePart> parse_placeholder(std::string_view inside) {
+  const std::string quoted = "\"{" + std::string(inside) + "}\"";
+  if (inside == "seq") return TemplatePart{TemplatePart::Kind::seq, {}, 0};
+
+  const std::size_t colon = inside.find(':');
+  const std::string_view name = inside.substr(0, colon);
+  if (name == "rand") {
+    const std::string_view bound = colon == std::string_view::npos ? "" : inside.substr(colon + 1);
+    const std::string malformed =
+        "malformed placeholder " + quoted + "; " + std::string(kPlaceholdersAre);
+    if (bound.empty()) return ParseFailure{malformed};
+    const bool negative = bound.front() == '-';
+    const std::string_view digits = negative ? bound.substr(1) : bound;
+    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), is_digit)) {
+      return ParseFailure{malformed};
+    }
+    const bool all_zero = digits.find_first_not_of('0') == std::string_view::npos;
+    if (negative || all_zero) {
+      return ParseFailure{"{rand:N} needs N >= 1, got " + quoted};
+    }
+    std::uint64_t value = 0;
+    for (char c : digits) {
+      const auto digit = static_cast<std::uint64_t>(c - '0');
+      if (value > (std::numeric_limits<std::uint64_t>::max() - digit) / 10) {
+        return ParseFailure{"{rand:N} needs N <= " +
+                            std::to_string(std::numeric_limits<std::uint64_t>::max()) +
+                            ", got " + quoted};
+      }
+      value = value * 10 + digit;
+    }
+    return TemplatePart{TemplatePart::Kind::rand, {}, value};
+  }
+
+  std::string message = "unknown placeholder " + quoted + "; " + std::string(kPlaceholdersAre);
+  if (const auto suggestion = did_you_mean(name, {"seq", "rand"})) {
+    message += "; did you mean \"{" + *suggestion + (*suggestion == "rand" ? ":N" : "") + "}\"?";
+  }
+  return ParseFailure{std::move(message)};
+}
+
+}  // namespace
+
+ParseResult<std::vector<TemplatePart>> parse_request_template(std::string_view text) {
+  std::vector<TemplatePart> parts;
+  std::size_t literal_start = 0;
+  std::size_t pos = 0;
+  while ((pos = text.find('{', pos)) != std::string_view::npos) {
+    if (pos + 1 >= text.size() || !is_letter(text[pos + 1])) {
+      ++pos;  // a literal brace, as in a JSON body
+      continue;
+    }
+    std::size_t end = pos + 1;
+    while (end < text.size() && is_placeholder_char(text[end])) ++end;
+    if (end == text.size() || text[end] != '}') {
+      const bool unterminated = end == text.size();
+      return ParseFailure{std::string(unterminated ? "unterminated" : "malformed") +
+                          " placeholder \"" +
+                          std::string(text.substr(pos, end - pos + (unterminated ? 0 : 1))) +
+                          "\" (a '{' followed by a letter starts a placeholder; " +
+                          std::string(kPlaceholdersAre) + ")"};
+    }
+    const ParseResult<TemplatePart> placeholder =
+        parse_placeholder(text.substr(pos + 1, end - pos - 1));
+    if (!placeholder) return ParseFailure{placeholder.error()};
+    append_literal(parts, text.substr(literal_start, pos - literal_start));
+    parts.push_back(*placeholder);
+    pos = literal_start = end + 1;
+  }
+  append_literal(parts, text.substr(literal_start));
+  return parts;
+}
+
+ParseResult<std::vector<std::string>> variable_references(std::string_view text) {
+  std::vector<std::string> names;
+  std::size_t pos = 0;
+  while ((pos = text.find("${", pos)) != std::string_view::npos) {
+    const std::size_t close = text.find('}', pos + 2);
+    if (close == std::string_view::npos) {
+      return ParseFailure{"unterminated \"${\" in \"" + std::string(text) +
+                          "\" (a reference looks like ${NAME})"};
+    }
+    const std::string_view name = text.substr(pos + 2, close - pos - 2);
+    if (!is_variable_name(name)) {
+      return ParseFailure{"invalid variable name \"" + std::string(name) + "\" in \"" +
+                          std::string(text) + "\" (a name matches [A-Za-z_][A-Za-z0-9_]*)"};
+    }
+    names.emplace_back(name);
+    pos = close + 1;
+  }
+  return names;
+}
+
+}  // namespace faultline::scenario

@@ -1,0 +1,35 @@
+// The two kinds of substitution in scenario strings, checked once when the scenario is read:
+//  - request placeholders in HTTP paths, bodies and header values, replaced per request:
+//    {seq} (the generator's sequence number) and {rand:N} (uniform integer in [0, N)).
+//    A '{' starts a placeholder only when a letter follows it, so JSON bodies such as
+//    {"key": "v{seq}"} need no escaping;
+//  - ${NAME} references in the target's command, env and cwd, substituted at run time
+//    (${port}, ${FAULTLINE_TARGETS}, or any environment variable).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "harness/scenario/parse_result.h"
+
+namespace faultline::scenario {
+
+struct TemplatePart {
+  enum class Kind { literal, seq, rand };
+  Kind kind = Kind::literal;
+  std::string text;         // Kind::literal: the text itself
+  std::uint64_t bound = 0;  // Kind::rand: N, at least 1
+
+  friend bool operator==(const TemplatePart&, const TemplatePart&) = default;
+};
+
+// Splits a request string into literal text and placeholders; adjacent literal text is merged.
+ParseResult<std::vector<TemplatePart>> parse_request_template(std::string_view text);
+
+// The names referenced as ${NAME} in `text`, in order of appearance; NAME is
+// [A-Za-z_][A-Za-z0-9_]*. A '$' not followed by '{' is literal text.
+ParseResult<std::vector<std::string>> variable_references(std::string_view text);
+
+}  // namespace faultline::scenario

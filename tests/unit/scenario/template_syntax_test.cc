@@ -1,0 +1,86 @@
+#include "harness/scenario/template_syntax.h"
+
+#include <gtest/gtest.h>
+
+namespace faultline::scenario {
+namespace {
+
+using Kind = TemplatePart::Kind;
+
+TemplatePart literal(std::string text) { return {Kind::literal, std::move(text), 0}; }
+TemplatePart seq() { return {Kind::seq, {}, 0}; }
+TemplatePart rand(std::uint64_t bound) { return {Kind::rand, {}, bound}; }
+
+TEST(TemplateSyntax, SplitsPlaceholdersFromText) {
+  EXPECT_EQ(*parse_request_template("/kv/{seq}"), (std::vector{literal("/kv/"), seq()}));
+  EXPECT_EQ(*parse_request_template("{rand:1000}-{seq}x"),
+            (std::vector{rand(1000), literal("-"), seq(), literal("x")}));
+  EXPECT_EQ(*parse_request_template("plain"), (std::vector{literal("plain")}));
+  EXPECT_TRUE(parse_request_template("")->empty());
+}
+
+TEST(TemplateSyntax, TreatsBraceNotFollowedByLetterAsText) {
+  EXPECT_EQ(*parse_request_template("{\"id\": {seq}, \"v\": {}}"),
+            (std::vector{literal("{\"id\": "), seq(), literal(", \"v\": {}}")}));
+  EXPECT_EQ(*parse_request_template("{ 1 }{"), (std::vector{literal("{ 1 }{")}));
+  EXPECT_EQ(*parse_request_template("}"), (std::vector{literal("}")}));
+}
+
+TEST(TemplateSyntax, AcceptsLargestRandBound) {
+  EXPECT_EQ(*parse_request_template("{rand:18446744073709551615}"),
+            (std::vector{rand(18446744073709551615u)}));
+  EXPECT_EQ(*parse_request_template("{rand:007}"), (std::vector{rand(7)}));
+}
+
+TEST(TemplateSyntax, RejectsRandBoundBelowOne) {
+  EXPECT_EQ(parse_request_template("{rand:0}").error(), "{rand:N} needs N >= 1, got \"{rand:0}\"");
+  EXPECT_EQ(parse_request_template("/{rand:-5}").error(), "{rand:N} needs N >= 1, got \"{rand:-5}\"");
+}
+
+TEST(TemplateSyntax, RejectsRandBoundOverflow) {
+  EXPECT_NE(parse_request_template("{rand:18446744073709551616}").error().find("needs N <= 18446744073709551615"),
+            std::string::npos);
+}
+
+TEST(TemplateSyntax, RejectsMalformedRand) {
+  for (const char* text : {"{rand}", "{rand:}", "{rand:x}", "{rand:1x}", "{rand:1:2}", "{rand:--1}"}) {
+    EXPECT_EQ(parse_request_template(text).error().rfind("malformed placeholder \"", 0), 0u) << text;
+  }
+  EXPECT_EQ(parse_request_template("{rand: 5}").error().rfind("malformed placeholder \"{rand: \"", 0), 0u);
+}
+
+TEST(TemplateSyntax, RejectsUnknownPlaceholderWithSuggestion) {
+  EXPECT_EQ(parse_request_template("/kv/{sq}").error(),
+            "unknown placeholder \"{sq}\"; the placeholders are {seq} and {rand:N} with N >= 1; "
+            "did you mean \"{seq}\"?");
+  EXPECT_NE(parse_request_template("{rnd:5}").error().find("did you mean \"{rand:N}\"?"), std::string::npos);
+  EXPECT_EQ(parse_request_template("{user}").error().find("did you mean"), std::string::npos);
+}
+
+TEST(TemplateSyntax, RejectsUnterminatedPlaceholder) {
+  EXPECT_EQ(parse_request_template("/kv/{seq").error().rfind("unterminated placeholder \"{seq\"", 0), 0u);
+  EXPECT_EQ(parse_request_template("/kv/{seq/x}").error().rfind("malformed placeholder \"{seq/\"", 0), 0u);
+}
+
+TEST(TemplateSyntax, ListsVariableReferences) {
+  EXPECT_EQ(*variable_references("${FAULTLINE_TARGETS}/kv --port=${port}"),
+            (std::vector<std::string>{"FAULTLINE_TARGETS", "port"}));
+  EXPECT_TRUE(variable_references("$HOME costs $5 {seq}")->empty());
+  EXPECT_EQ(*variable_references("${_x1}"), (std::vector<std::string>{"_x1"}));
+}
+
+TEST(TemplateSyntax, RejectsUnterminatedVariableReference) {
+  EXPECT_EQ(variable_references("${port").error(),
+            "unterminated \"${\" in \"${port\" (a reference looks like ${NAME})");
+}
+
+TEST(TemplateSyntax, RejectsInvalidVariableName) {
+  EXPECT_EQ(variable_references("${1x}").error(),
+            "invalid variable name \"1x\" in \"${1x}\" (a name matches [A-Za-z_][A-Za-z0-9_]*)");
+  EXPECT_FALSE(variable_references("${}").has_value());
+  EXPECT_FALSE(variable_references("${a-b}").has_value());
+  EXPECT_FALSE(variable_references("${a ${b}}").has_value());
+}
+
+}  // namespace
+}  // namespace faultline::scenario
