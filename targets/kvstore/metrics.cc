@@ -1,0 +1,84 @@
+#include "targets/kvstore/metrics.h"
+
+#include <string_view>
+
+namespace kvstore {
+namespace {
+
+namespace http = boost::beast::http;
+
+constexpr auto kRelaxed = std::memory_order_relaxed;
+
+void append_header(std::string& out, std::string_view name, std::string_view type,
+                   std::string_view help) {
+  out.append("# HELP ").append(name).append(" ").append(help).append("\n");
+  out.append("# TYPE ").append(name).append(" ").append(type).append("\n");
+}
+
+template <typename Number>
+void append_sample(std::string& out, std::string_view name, Number value) {
+  out.append(name).append(" ").append(std::to_string(value)).append("\n");
+}
+
+}  // namespace
+
+void Metrics::connection_accepted() { connections_accepted_total_.fetch_add(1, kRelaxed); }
+
+void Metrics::accept_failed() { accept_errors_total_.fetch_add(1, kRelaxed); }
+
+void Metrics::connection_opened() { connections_open_.fetch_add(1, kRelaxed); }
+
+void Metrics::connection_closed() { connections_open_.fetch_sub(1, kRelaxed); }
+
+void Metrics::request_answered(http::verb method, http::status status) {
+  std::size_t method_slot = 0;
+  while (method_slot < kLabelledMethods.size() && kLabelledMethods[method_slot] != method) {
+    ++method_slot;
+  }
+  const auto code = static_cast<std::size_t>(status);
+  // Every response kvstore builds has a standard status (100-599), so nothing is dropped here.
+  if (code >= kStatusSlots) return;
+  requests_total_[method_slot][code].fetch_add(1, kRelaxed);
+}
+
+std::string Metrics::render(std::size_t keys, std::optional<long> threads) const {
+  std::string out;
+  out.reserve(2048);
+
+  append_header(out, "kvstore_requests_total", "counter",
+                "HTTP requests answered, by method and status code.");
+  for (std::size_t method_slot = 0; method_slot < kMethodSlots; ++method_slot) {
+    std::string_view method = "other";
+    if (method_slot < kLabelledMethods.size()) method = http::to_string(kLabelledMethods[method_slot]);
+    for (std::size_t code = 0; code < kStatusSlots; ++code) {
+      const auto count = requests_total_[method_slot][code].load(kRelaxed);
+      if (count == 0) continue;  // only series that happened: 3000 zero lines help nobody
+      out.append("kvstore_requests_total{method=\"").append(method);
+      out.append("\",code=\"").append(std::to_string(code)).append("\"} ");
+      out.append(std::to_string(count)).append("\n");
+    }
+  }
+
+  append_header(out, "kvstore_connections_open", "gauge", "Client connections currently open.");
+  append_sample(out, "kvstore_connections_open", connections_open_.load(kRelaxed));
+
+  append_header(out, "kvstore_connections_accepted_total", "counter",
+                "Client connections accepted since start.");
+  append_sample(out, "kvstore_connections_accepted_total",
+                connections_accepted_total_.load(kRelaxed));
+
+  append_header(out, "kvstore_accept_errors_total", "counter",
+                "Failed accepts (e.g. out of file descriptors); each is retried after a pause.");
+  append_sample(out, "kvstore_accept_errors_total", accept_errors_total_.load(kRelaxed));
+
+  append_header(out, "kvstore_keys", "gauge", "Keys currently stored.");
+  append_sample(out, "kvstore_keys", keys);
+
+  if (threads) {
+    append_header(out, "kvstore_threads", "gauge", "Threads of the kvstore process.");
+    append_sample(out, "kvstore_threads", *threads);
+  }
+  return out;
+}
+
+}  // namespace kvstore

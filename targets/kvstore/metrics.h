@@ -1,0 +1,48 @@
+// kvstore's own counters and gauges, rendered for Prometheus at GET /metrics. Updated from every
+// connection's thread with relaxed atomics: a scrape needs no snapshot consistency across series,
+// and the request path must not take a lock.
+#pragma once
+
+#include <boost/beast/http/status.hpp>
+#include <boost/beast/http/verb.hpp>
+
+#include <array>
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <ostream>  // status.hpp (header-only Beast) streams a string_view but omits this include
+#include <string>
+
+namespace kvstore {
+
+class Metrics {
+ public:
+  void connection_accepted();
+  void accept_failed();
+  void connection_opened();
+  void connection_closed();
+  void request_answered(boost::beast::http::verb method, boost::beast::http::status status);
+
+  // The Prometheus text exposition (format 0.0.4) of every series. `keys` and `threads` are
+  // gauges owned elsewhere (the store, the process); threads is omitted when unknown.
+  std::string render(std::size_t keys, std::optional<long> threads) const;
+
+ private:
+  // Methods get their own label value; anything else is counted as method="other".
+  static constexpr std::array kLabelledMethods{
+      boost::beast::http::verb::get, boost::beast::http::verb::head,
+      boost::beast::http::verb::post, boost::beast::http::verb::put,
+      boost::beast::http::verb::delete_,
+  };
+  static constexpr std::size_t kMethodSlots = kLabelledMethods.size() + 1;  // + "other"
+  static constexpr std::size_t kStatusSlots = 600;  // indexed by the status code itself
+
+  std::atomic<std::uint64_t> connections_accepted_total_{0};
+  std::atomic<std::uint64_t> accept_errors_total_{0};
+  std::atomic<std::int64_t> connections_open_{0};
+  // requests_total_[method slot][status code]: a fixed table, so counting never allocates.
+  std::array<std::array<std::atomic<std::uint64_t>, kStatusSlots>, kMethodSlots> requests_total_{};
+};
+
+}  // namespace kvstore

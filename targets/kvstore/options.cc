@@ -1,0 +1,48 @@
+#include "targets/kvstore/options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace kvstore {
+namespace {
+
+// Generous but finite: each thread costs a stack, and a typo like 10000 should fail loudly.
+constexpr unsigned kMaxThreads = 256;
+
+}  // namespace
+
+void add_options(CLI::App& app, Options& options) {
+  app.add_option("--port", options.port, "TCP port to listen on (0: any free port)")
+      ->required()
+      ->check(CLI::Range(0, 65535));
+
+  app.add_option_function<std::string>(
+         "--bind",
+         [&options](const std::string& text) {
+           boost::system::error_code ec;
+           options.bind_address = boost::asio::ip::make_address(text, ec);
+           if (ec) throw CLI::ValidationError("--bind", "'" + text + "' is not an IP address");
+         },
+         "IP address to listen on")
+      ->default_str(options.bind_address.to_string());
+
+  app.add_option("--threads", options.threads, "threads running the I/O event loop")
+      ->check(CLI::Range(1u, kMaxThreads))
+      ->capture_default_str();
+
+  app.add_option_function<std::string>(
+         "--defect",
+         [&options](const std::string& text) {
+           const auto defect = parse_defect(text);
+           if (!defect) {
+             throw CLI::ValidationError(
+                 "--defect", "unknown defect '" + text + "' (expected one of: " + defect_names() + ")");
+           }
+           options.defect = *defect;
+         },
+         "deliberate defect to run with (one of: " + defect_names() + ")")
+      ->default_str("none");
+}
+
+}  // namespace kvstore

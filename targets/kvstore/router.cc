@@ -1,0 +1,96 @@
+#include "targets/kvstore/router.h"
+
+#include <boost/beast/http/field.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace kvstore {
+namespace {
+
+namespace http = boost::beast::http;
+
+constexpr std::string_view kKeyPrefix = "/kv/";
+
+Response not_found(const Request& request) {
+  return make_response(http::status::not_found, request.version(), "not found\n");
+}
+
+// RFC 9110 15.5.6: a 405 must list the methods the resource does support.
+Response method_not_allowed(const Request& request, std::string_view allowed) {
+  Response response = make_response(http::status::method_not_allowed, request.version(),
+                                    "method not allowed\n");
+  response.set(http::field::allow, allowed);
+  return response;
+}
+
+}  // namespace
+
+Router::Router(Store& store, const Metrics& metrics, ThreadCounter count_threads)
+    : store_(store), metrics_(metrics), count_threads_(std::move(count_threads)) {}
+
+Response Router::handle(Request request) const {
+  std::string_view path = request.target();
+  // The query string selects nothing in this API; it is ignored rather than refused.
+  path = path.substr(0, path.find('?'));
+
+  if (path.starts_with(kKeyPrefix)) {
+    const std::string_view key = path.substr(kKeyPrefix.size());
+    // A key is one non-empty path segment, taken verbatim (no percent-decoding).
+    if (key.empty() || key.find('/') != std::string_view::npos) return not_found(request);
+    return handle_key(request, key);
+  }
+  if (path == "/counter") return handle_counter(request);
+  if (path == "/counter/incr") return handle_counter_incr(request);
+  if (path == "/health") return handle_health(request);
+  if (path == "/metrics") return handle_metrics(request);
+  return not_found(request);
+}
+
+Response Router::handle_key(Request& request, std::string_view key) const {
+  switch (request.method()) {
+    case http::verb::get: {
+      auto value = store_.get(key);
+      if (!value) return not_found(request);
+      return make_response(http::status::ok, request.version(), std::move(*value),
+                           "application/octet-stream");
+    }
+    case http::verb::put: {
+      const PutOutcome outcome = store_.put(key, std::move(request.body()));
+      return make_response(
+          outcome == PutOutcome::created ? http::status::created : http::status::no_content,
+          request.version());
+    }
+    case http::verb::delete_:
+      if (!store_.erase(key)) return not_found(request);
+      return make_response(http::status::no_content, request.version());
+    default:
+      return method_not_allowed(request, "GET, PUT, DELETE");
+  }
+}
+
+Response Router::handle_counter(const Request& request) const {
+  if (request.method() != http::verb::get) return method_not_allowed(request, "GET");
+  return make_response(http::status::ok, request.version(), std::to_string(store_.counter()));
+}
+
+Response Router::handle_counter_incr(const Request& request) const {
+  if (request.method() != http::verb::post) return method_not_allowed(request, "POST");
+  return make_response(http::status::ok, request.version(),
+                       std::to_string(store_.increment_counter()));
+}
+
+Response Router::handle_health(const Request& request) const {
+  if (request.method() != http::verb::get) return method_not_allowed(request, "GET");
+  return make_response(http::status::ok, request.version(), "ok");
+}
+
+Response Router::handle_metrics(const Request& request) const {
+  if (request.method() != http::verb::get) return method_not_allowed(request, "GET");
+  return make_response(http::status::ok, request.version(),
+                       metrics_.render(store_.size(), count_threads_()),
+                       "text/plain; version=0.0.4");
+}
+
+}  // namespace kvstore
