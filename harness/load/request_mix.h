@@ -1,0 +1,39 @@
+// A generator's weighted mix of requests, compiled once at set-up and shared read-only by its
+// workers: each send picks a request by weight and renders it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "harness/load/request_template.h"
+#include "harness/scenario/scenario.h"
+
+namespace faultline::load {
+
+using MixRng = SplitMix64;
+
+struct RenderedRequest {
+  std::string_view bytes;  // valid until the scratch buffer given to render() changes
+  bool head = false;       // a HEAD request: its response has no body
+};
+
+class RequestMix {
+ public:
+  // Throws std::invalid_argument for a request the scenario parser should have rejected.
+  RequestMix(const scenario::HttpLoad& spec, std::string_view host);
+
+  // Picks a request and renders it, with `sequence` for {seq}; `scratch` holds the bytes of a
+  // request with placeholders (reserve max_rendered_bytes() once so this never allocates).
+  RenderedRequest render(std::uint64_t sequence, MixRng& rng, std::string& scratch) const;
+
+  std::size_t max_rendered_bytes() const { return max_rendered_bytes_; }
+
+ private:
+  std::vector<CompiledRequest> requests_;
+  WeightedPicker picker_;
+  std::size_t max_rendered_bytes_ = 0;
+};
+
+}  // namespace faultline::load

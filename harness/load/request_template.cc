@@ -1,0 +1,229 @@
+#include "harness/load/request_template.h"
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+#include <stdexcept>
+
+namespace faultline::load {
+
+namespace {
+
+constexpr std::size_t kMaxDecimalDigits = 20;  // of a uint64_t
+constexpr std::string_view kSequencePlaceholder = "{seq}";
+constexpr std::string_view kRandomPlaceholder = "{rand:";
+
+std::size_t decimal_digits(std::uint64_t value) {
+  std::size_t digits = 1;
+  while (value >= 10) {
+    value /= 10;
+    ++digits;
+  }
+  return digits;
+}
+
+void append_decimal(std::string& out, std::uint64_t value) {
+  char digits[kMaxDecimalDigits];
+  const auto result = std::to_chars(digits, digits + sizeof digits, value);
+  out.append(digits, result.ptr);
+}
+
+bool is_token(std::string_view text) {
+  static constexpr std::string_view kSpecials = "!#$%&'*+-.^_`|~";
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           kSpecials.find(c) != std::string_view::npos;
+  });
+}
+
+bool has_control_or_space(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte <= ' ' || byte == 0x7f;
+  });
+}
+
+// A field value may hold spaces and tabs but no other control characters (CR and LF would
+// end the header early).
+bool is_field_value(std::string_view text) {
+  return std::none_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return (byte < ' ' && c != '\t') || byte == 0x7f;
+  });
+}
+
+bool same_name(std::string_view a, std::string_view b) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) {
+           return lower(x) == lower(y);
+         });
+}
+
+[[noreturn]] void reject(const std::string& what) { throw std::invalid_argument(what); }
+
+}  // namespace
+
+CompiledRequest::CompiledRequest(const scenario::RequestTemplate& request, std::string_view host,
+                                 Headers common_headers)
+    : head_(request.method == "HEAD") {
+  if (!is_token(request.method)) reject("request method \"" + request.method + "\" is not an HTTP token");
+  if (request.path.empty() || has_control_or_space(request.path)) {
+    reject("request path \"" + request.path + "\" is empty or holds whitespace or control characters");
+  }
+  const auto check_header = [](const std::pair<std::string, std::string>& header) {
+    if (!is_token(header.first) || !is_field_value(header.second)) {
+      reject("header \"" + header.first + "\" is not a valid HTTP header field");
+    }
+    if (same_name(header.first, "Content-Length") || same_name(header.first, "Transfer-Encoding")) {
+      reject("header \"" + header.first + "\" is set by faultline from the body and cannot be given");
+    }
+  };
+  const auto overridden_by = [](Headers headers, std::string_view name) {
+    return std::any_of(headers.begin(), headers.end(), [&](const auto& header) { return same_name(header.first, name); });
+  };
+  const Headers own_headers = request.headers;
+  for (const auto& header : common_headers) check_header(header);
+  for (const auto& header : own_headers) check_header(header);
+
+  append_literal(request.method, head_pieces_);
+  append_literal(" ", head_pieces_);
+  append_text(request.path, head_pieces_);
+  append_literal(" HTTP/1.1\r\n", head_pieces_);
+  if (!overridden_by(common_headers, "Host") && !overridden_by(own_headers, "Host")) {
+    append_literal("Host: ", head_pieces_);
+    append_literal(host, head_pieces_);
+    append_literal("\r\n", head_pieces_);
+  }
+  const auto append_header = [&](const std::pair<std::string, std::string>& header) {
+    append_literal(header.first, head_pieces_);
+    append_literal(": ", head_pieces_);
+    append_text(header.second, head_pieces_);
+    append_literal("\r\n", head_pieces_);
+  };
+  for (const auto& header : common_headers) {
+    if (!overridden_by(own_headers, header.first)) append_header(header);
+  }
+  for (const auto& header : own_headers) append_header(header);
+
+  const std::string_view body = request.body;
+  body_dynamic_ = body.find(kSequencePlaceholder) != std::string_view::npos ||
+                  body.find(kRandomPlaceholder) != std::string_view::npos;
+  const bool method_has_body = request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
+  if (body_dynamic_) {
+    append_text(body, body_pieces_);  // render() writes the length line before it
+  } else if (!body.empty() || method_has_body) {
+    append_literal("Content-Length: " + std::to_string(body.size()) + "\r\n\r\n", head_pieces_);
+    append_literal(body, head_pieces_);
+  } else {
+    append_literal("\r\n", head_pieces_);
+  }
+
+  const auto max_bytes = [](const Pieces& pieces) {
+    std::size_t bytes = 0;
+    for (const Piece& piece : pieces) {
+      bytes += piece.kind == Piece::Kind::literal  ? piece.length
+               : piece.kind == Piece::Kind::random ? decimal_digits(piece.bound - 1)
+                                                   : kMaxDecimalDigits;
+    }
+    return bytes;
+  };
+  max_rendered_bytes_ = max_bytes(head_pieces_);
+  if (body_dynamic_) {
+    max_rendered_bytes_ += std::string_view("Content-Length: \r\n\r\n").size() + kMaxDecimalDigits + max_bytes(body_pieces_);
+  }
+}
+
+// Appends text that may hold placeholders.
+void CompiledRequest::append_text(std::string_view text, Pieces& pieces) {
+  while (!text.empty()) {
+    const std::size_t brace = text.find('{');
+    if (brace == std::string_view::npos) break;
+    append_literal(text.substr(0, brace), pieces);
+    text.remove_prefix(brace);
+    if (text.starts_with(kSequencePlaceholder)) {
+      pieces.push_back(Piece{Piece::Kind::sequence});
+      text.remove_prefix(kSequencePlaceholder.size());
+    } else if (text.starts_with(kRandomPlaceholder)) {
+      const std::size_t close = text.find('}');
+      const std::string_view digits = text.substr(kRandomPlaceholder.size(), close - kRandomPlaceholder.size());
+      std::uint64_t bound = 0;
+      const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), bound);
+      if (close == std::string_view::npos || digits.empty() || parsed.ec != std::errc{} ||
+          parsed.ptr != digits.data() + digits.size() || bound == 0) {
+        reject("placeholder \"" + std::string(text.substr(0, close == std::string_view::npos ? text.size() : close + 1)) +
+               "\" is not {rand:N} with N a positive integer");
+      }
+      pieces.push_back(Piece{Piece::Kind::random, 0, 0, bound});
+      text.remove_prefix(close + 1);
+    } else {
+      append_literal("{", pieces);
+      text.remove_prefix(1);
+    }
+  }
+  append_literal(text, pieces);
+}
+
+// Appends literal bytes, merged into the previous piece when that is literal too.
+void CompiledRequest::append_literal(std::string_view text, Pieces& pieces) {
+  if (text.empty()) return;
+  if (!pieces.empty() && pieces.back().kind == Piece::Kind::literal &&
+      pieces.back().offset + pieces.back().length == literals_.size()) {
+    pieces.back().length += text.size();
+  } else {
+    pieces.push_back(Piece{Piece::Kind::literal, literals_.size(), text.size()});
+  }
+  literals_.append(text);
+}
+
+void CompiledRequest::append_pieces(const Pieces& pieces, std::uint64_t sequence, SplitMix64& rng,
+                                    std::string& out) const {
+  for (const Piece& piece : pieces) {
+    switch (piece.kind) {
+      case Piece::Kind::literal:
+        out.append(literals_, piece.offset, piece.length);
+        break;
+      case Piece::Kind::sequence:
+        append_decimal(out, sequence);
+        break;
+      case Piece::Kind::random:
+        append_decimal(out, rng.below(piece.bound));
+        break;
+    }
+  }
+}
+
+std::string_view CompiledRequest::render(std::uint64_t sequence, SplitMix64& rng, std::string& buffer) const {
+  if (constant()) return literals_;
+  buffer.clear();
+  append_pieces(head_pieces_, sequence, rng, buffer);
+  if (body_dynamic_) {
+    // The length goes before the body: measure the body with a copy of the generator, which
+    // makes the same draws that rendering it then makes.
+    SplitMix64 probe = rng;
+    std::uint64_t body_bytes = 0;
+    for (const Piece& piece : body_pieces_) {
+      body_bytes += piece.kind == Piece::Kind::literal  ? piece.length
+                    : piece.kind == Piece::Kind::random ? decimal_digits(probe.below(piece.bound))
+                                                        : decimal_digits(sequence);
+    }
+    buffer.append("Content-Length: ");
+    append_decimal(buffer, body_bytes);
+    buffer.append("\r\n\r\n");
+    append_pieces(body_pieces_, sequence, rng, buffer);
+  }
+  return buffer;
+}
+
+WeightedPicker::WeightedPicker(std::span<const unsigned> weights) {
+  cumulative_.reserve(weights.size());
+  std::uint64_t total = 0;
+  for (const unsigned weight : weights) cumulative_.push_back(total += weight);
+  if (total == 0) throw std::invalid_argument("a request mix needs at least one request with a positive weight");
+}
+
+std::size_t WeightedPicker::pick(SplitMix64& rng) const {
+  const std::uint64_t draw = rng.below(cumulative_.back());
+  return static_cast<std::size_t>(std::upper_bound(cumulative_.begin(), cumulative_.end(), draw) - cumulative_.begin());
+}
+
+}  // namespace faultline::load
