@@ -1,0 +1,180 @@
+#include "harness/engine/run.h"
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <thread>
+
+#include "harness/engine/load_address.h"
+#include "harness/engine/run_error.h"
+#include "harness/engine/series_collector.h"
+#include "harness/engine/stop_signal.h"
+#include "harness/engine/target_supervisor.h"
+#include "harness/load/http_generator.h"
+
+namespace faultline::engine {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using scenario::Duration;
+
+// How often the run loop looks at signals, the target and finished intervals.
+constexpr auto kLoopTick = std::chrono::milliseconds(20);
+// Lead time between creating the workers and t = 0, so every thread starts on time.
+constexpr auto kStartLead = std::chrono::milliseconds(50);
+// How long workers get to wind down after load stops before their loops are forced to end.
+constexpr auto kStopGrace = std::chrono::seconds(2);
+
+double seconds(Duration d) { return std::chrono::duration<double>(d).count(); }
+
+std::string utc_now_iso8601() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+const char* model_name(scenario::LoadModel model) {
+  return model == scenario::LoadModel::open ? "open" : "closed";
+}
+
+// The span of a generator's window that counts in its summary: after warm-up, before the end.
+double measured_span_s(const scenario::HttpLoad& spec, const scenario::Scenario& s, Duration ran) {
+  const Duration window_end = spec.length ? spec.start + *spec.length : s.duration;
+  const Duration from = std::max(spec.start, s.phases.warmup);
+  const Duration to = std::min(window_end, ran);
+  return to > from ? seconds(to - from) : 0.0;
+}
+
+}  // namespace
+
+scenario::Scenario with_duration(scenario::Scenario s, Duration duration) {
+  s.duration = duration;
+  std::erase_if(s.load, [&](const scenario::HttpLoad& g) { return g.start >= duration; });
+  for (scenario::HttpLoad& g : s.load) {
+    if (g.length && g.start + *g.length > duration) g.length = duration - g.start;
+  }
+  return s;
+}
+
+result::RunResult run_scenario(const scenario::Scenario& requested, const RunOptions& options, RunObserver& observer) {
+  const scenario::Scenario s = options.duration ? with_duration(requested, *options.duration) : requested;
+  if (s.load.empty()) throw UsageError("--duration leaves no load generator anything to do");
+
+  result::RunResult r;
+  r.scenario = s;
+  r.started_at = utc_now_iso8601();
+  r.cores = std::thread::hardware_concurrency();
+  r.interval_s = seconds(s.observe.interval);
+  std::filesystem::create_directories(options.out_dir);
+
+  SupervisorSettings settings;
+  settings.run_dir = options.out_dir;
+  settings.targets_dir = options.targets_dir;
+  settings.stop_requested = [] { return requested_stop().has_value(); };
+  TargetSupervisor target(s.target, settings);
+  r.target = target.info();
+
+  // Resolve every destination before any load starts: a refused address must run nothing.
+  const bool allow_remote = s.allow_remote || options.allow_remote;
+  std::vector<LoadAddress> addresses;
+  for (std::size_t i = 0; i < s.load.size(); ++i) {
+    const scenario::HttpLoad& spec = s.load[i];
+    const std::string field = spec.address ? "/load/" + std::to_string(i) + "/address" : "/target/address";
+    addresses.push_back(resolve_load_address(spec.address.value_or(target.address()), allow_remote, field));
+  }
+
+  const Clock::time_point epoch = Clock::now() + kStartLead;
+  const load::RunTimeline timeline{epoch, s.duration, s.phases.warmup, s.observe.interval};
+  std::vector<std::unique_ptr<load::HttpGenerator>> generators;
+  for (std::size_t i = 0; i < s.load.size(); ++i) {
+    generators.push_back(std::make_unique<load::HttpGenerator>(s.load[i], addresses[i].endpoint,
+                                                              addresses[i].host_header, timeline));
+  }
+  observer.on_target_ready(r.target);
+  for (auto& generator : generators) generator->start();
+
+  std::vector<std::string> names;
+  for (const scenario::HttpLoad& spec : s.load) names.push_back(spec.name);
+  SeriesCollector series(std::move(names), s.observe.interval);
+  const auto collect = [&](bool final_collection, Duration ran) {
+    for (std::size_t g = 0; g < generators.size(); ++g) {
+      auto intervals = final_collection ? generators[g]->take_remaining_intervals()
+                                        : generators[g]->take_completed_intervals();
+      for (const load::IntervalStats& interval : intervals) {
+        const double start_s = static_cast<double>(interval.index) * r.interval_s;
+        series.add(g, interval, std::clamp(seconds(ran) - start_s, 0.0, r.interval_s));
+      }
+    }
+    series.notify_completed(observer);
+  };
+  const auto note_target_event = [&](const result::TargetEvent& event) {
+    r.target_events.push_back(event);
+    observer.on_target_event(event);
+  };
+
+  const Clock::time_point end = epoch + s.duration;
+  while (Clock::now() < end) {
+    std::this_thread::sleep_until(std::min(end, Clock::now() + kLoopTick));
+    if ((r.interrupted = requested_stop())) break;
+    if (auto exit = target.poll_exit(epoch)) {
+      exit->detail = "exited during the run";
+      note_target_event(*exit);
+    }
+    collect(false, Clock::now() - epoch);
+  }
+
+  for (auto& generator : generators) generator->request_stop();
+  const Duration ran = std::clamp<Duration>(Clock::now() - epoch, Duration::zero(), s.duration);
+  for (auto& generator : generators) generator->join(Clock::now() + kStopGrace);
+  observer.on_load_stopped();
+  collect(true, ran);
+  r.duration_s = seconds(ran);
+
+  for (std::size_t g = 0; g < generators.size(); ++g) {
+    const scenario::HttpLoad& spec = s.load[g];
+    result::GeneratorResult out;
+    out.name = spec.name;
+    out.model = model_name(spec.model);
+    out.threads = generators[g]->thread_count();
+    out.connections = spec.connections;
+    out.measured = generators[g]->measured();
+    out.summary = result::summarize(out.measured, measured_span_s(spec, s, ran));
+    out.series = series.series(g, ran);
+    r.load.push_back(std::move(out));
+  }
+
+  if (auto exit = target.poll_exit(epoch)) {
+    exit->detail = "exited during the run";
+    note_target_event(*exit);
+  }
+  const bool died = !r.target_events.empty();
+  if (auto stopped = target.stop(epoch)) {
+    stopped->kind = "stopped";
+    stopped->detail = "stopped by faultline at the end of the run";
+    r.target_events.push_back(*stopped);
+  }
+
+  if (r.interrupted) {
+    r.verdict = result::Verdict::interrupted;
+    r.reasons.push_back("the run was interrupted by " + *r.interrupted + " after " +
+                        std::to_string(static_cast<int>(r.duration_s)) + "s");
+  }
+  if (died) {
+    if (r.verdict == result::Verdict::pass) r.verdict = result::Verdict::fail;
+    for (const result::TargetEvent& e : r.target_events) {
+      if (e.kind != "exit") continue;
+      char at[32];
+      std::snprintf(at, sizeof at, "%.1fs", e.t_s);
+      r.reasons.push_back(std::string("the target exited unexpectedly at ") + at +
+                          (e.signal ? " (killed by " + *e.signal + ")" : " (exit code " + std::to_string(e.exit_code.value_or(-1)) + ")"));
+    }
+  }
+  return r;
+}
+
+}  // namespace faultline::engine

@@ -1,0 +1,38 @@
+#include "harness/engine/stop_signal.h"
+
+#include <csignal>
+#include <cstring>
+
+namespace faultline::engine {
+
+namespace {
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+extern "C" void record_stop_signal(int signal_number) { g_stop_signal = signal_number; }
+}  // namespace
+
+void install_stop_handlers() {
+  struct sigaction action {};
+  action.sa_handler = record_stop_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+}
+
+std::optional<std::string> requested_stop() {
+  const int signal_number = g_stop_signal;
+  if (signal_number == 0) return std::nullopt;
+  return signal_name(signal_number);
+}
+
+void clear_requested_stop() { g_stop_signal = 0; }
+
+std::string signal_name(int signal_number) {
+  // sigabbrev_np is glibc's table of "KILL", "TERM", ...
+  if (const char* abbreviation = sigabbrev_np(signal_number)) return std::string("SIG") + abbreviation;
+  return "signal " + std::to_string(signal_number);
+}
+
+}  // namespace faultline::engine

@@ -1,0 +1,65 @@
+#include "reports/terminal/progress.h"
+
+#include <cstdio>
+
+#include "reports/terminal/number_format.h"
+
+namespace faultline::reports {
+
+std::string progress_text(double elapsed_s, double run_duration_s, const std::vector<engine::GeneratorInterval>& generators) {
+  char head[64];
+  std::snprintf(head, sizeof head, "[%5.1fs/%.1fs]", elapsed_s, run_duration_s);
+  std::string text = head;
+  for (const engine::GeneratorInterval& g : generators) {
+    const result::LoadSummary& s = g.summary;
+    text += "  " + g.generator + " " + format_rate(s.throughput_rps) + " p99 " + format_ms(s.latency.p99_ms) +
+            " err " + with_thousands(s.counts.error_total());
+  }
+  return text;
+}
+
+ProgressLine::ProgressLine(std::ostream& out, bool is_terminal, double run_duration_s, double plain_every_s)
+    : out_(out), is_terminal_(is_terminal), run_duration_s_(run_duration_s), plain_every_s_(plain_every_s),
+      next_plain_s_(plain_every_s) {}
+
+void ProgressLine::clear_line() {
+  if (line_open_) out_ << "\r\033[K";
+  line_open_ = false;
+}
+
+void ProgressLine::on_target_ready(const result::TargetInfo& target) {
+  out_ << "target " << target.mode << " at " << target.address;
+  if (target.pid) out_ << " (pid " << *target.pid << ')';
+  if (target.ready_after_s) {
+    char ready[32];
+    std::snprintf(ready, sizeof ready, ", ready after %.2fs", *target.ready_after_s);
+    out_ << ready;
+  }
+  out_ << "; load starting" << std::endl;
+}
+
+void ProgressLine::on_interval(double t_s, const std::vector<engine::GeneratorInterval>& generators) {
+  const double elapsed_s = t_s + (generators.empty() ? 0.0 : generators.front().summary.span_s);
+  if (is_terminal_) {
+    clear_line();
+    out_ << progress_text(elapsed_s, run_duration_s_, generators) << std::flush;
+    line_open_ = true;
+  } else if (elapsed_s + 1e-9 >= next_plain_s_) {
+    out_ << progress_text(elapsed_s, run_duration_s_, generators) << std::endl;
+    while (next_plain_s_ <= elapsed_s + 1e-9) next_plain_s_ += plain_every_s_;
+  }
+}
+
+void ProgressLine::on_target_event(const result::TargetEvent& event) {
+  clear_line();
+  char at[32];
+  std::snprintf(at, sizeof at, "[%5.1fs] ", event.t_s);
+  out_ << at << "target " << event.kind;
+  if (event.signal) out_ << " by " << *event.signal;
+  if (event.exit_code) out_ << " with code " << *event.exit_code;
+  out_ << std::endl;
+}
+
+void ProgressLine::on_load_stopped() { clear_line(); }
+
+}  // namespace faultline::reports

@@ -1,0 +1,14 @@
+// The end-of-run summary printed on the terminal: per generator its requests, outcomes and
+// latency distribution, the target's events, the verdict and where the result was written.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "harness/result/run_result.h"
+
+namespace faultline::reports {
+
+void print_summary(std::ostream& out, const result::RunResult& result, const std::string& result_path);
+
+}  // namespace faultline::reports
