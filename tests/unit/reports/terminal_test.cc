@@ -1,0 +1,90 @@
+// The terminal renderers: number formats, the progress line and the end-of-run summary.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "reports/terminal/number_format.h"
+#include "reports/terminal/progress.h"
+#include "reports/terminal/summary.h"
+
+namespace faultline::reports {
+namespace {
+
+TEST(NumberFormat, GroupsThousands) {
+  EXPECT_EQ(with_thousands(0), "0");
+  EXPECT_EQ(with_thousands(999), "999");
+  EXPECT_EQ(with_thousands(1000), "1,000");
+  EXPECT_EQ(with_thousands(123456), "123,456");
+  EXPECT_EQ(with_thousands(1234567), "1,234,567");
+}
+
+TEST(NumberFormat, LatencyPrecisionFollowsMagnitude) {
+  EXPECT_EQ(format_ms(0.1812), "0.181ms");
+  EXPECT_EQ(format_ms(12.34), "12.3ms");
+  EXPECT_EQ(format_ms(250.4), "250ms");
+  EXPECT_EQ(format_ms(1520), "1.52s");
+}
+
+TEST(NumberFormat, RatesAndPercentages) {
+  EXPECT_EQ(format_rate(41203.2), "41,203/s");
+  EXPECT_EQ(format_rate(9.5), "9.5/s");
+  EXPECT_EQ(format_percent(0.00051), "0.05%");
+}
+
+engine::GeneratorInterval interval(const std::string& name, double rps, double p99_ms) {
+  engine::GeneratorInterval g;
+  g.generator = name;
+  g.summary.throughput_rps = rps;
+  g.summary.latency.p99_ms = p99_ms;
+  g.summary.span_s = 1.0;
+  return g;
+}
+
+TEST(ProgressLine, PlainModePrintsOnlyEveryFewSeconds) {
+  std::ostringstream out;
+  ProgressLine progress(out, false, 10.0, 5.0);
+  for (int t = 0; t < 10; ++t) progress.on_interval(t, {interval("api", 1000, 1.5)});
+  const std::string text = out.str();
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 2);
+  EXPECT_NE(text.find("[  5.0s/10.0s]  api 1,000/s p99 1.500ms err 0"), std::string::npos) << text;
+  EXPECT_EQ(text.find('\r'), std::string::npos);
+}
+
+TEST(ProgressLine, TerminalModeRewritesOneLine) {
+  std::ostringstream out;
+  ProgressLine progress(out, true, 3.0);
+  progress.on_interval(0, {interval("api", 10, 1)});
+  progress.on_interval(1, {interval("api", 10, 1)});
+  progress.on_load_stopped();
+  const std::string text = out.str();
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 0);
+  EXPECT_NE(text.find("\r\033[K"), std::string::npos);
+}
+
+TEST(Summary, NamesEveryGeneratorTheVerdictAndTheResultPath) {
+  result::RunResult r;
+  r.scenario.name = "demo";
+  r.duration_s = 5;
+  r.target.mode = "spawned";
+  r.target.address = "127.0.0.1:1234";
+  result::GeneratorResult g;
+  g.name = "api";
+  g.model = "open";
+  g.summary.counts.ok = 10;
+  g.summary.counts.errors[static_cast<std::size_t>(load::ErrorClass::timeout)] = 2;
+  r.load.push_back(g);
+  r.verdict = result::Verdict::fail;
+  r.reasons.push_back("the target exited unexpectedly at 1.0s");
+  std::ostringstream out;
+  print_summary(out, r, "runs/demo/result.json");
+  const std::string text = out.str();
+  EXPECT_NE(text.find("api  (open model"), std::string::npos) << text;
+  EXPECT_NE(text.find("timeout 2"), std::string::npos) << text;
+  EXPECT_NE(text.find("schedule  late 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("verdict: fail"), std::string::npos) << text;
+  EXPECT_NE(text.find("the target exited unexpectedly"), std::string::npos) << text;
+  EXPECT_NE(text.find("result:  runs/demo/result.json"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace faultline::reports
