@@ -127,12 +127,10 @@ void HttpWorker::send_open(HttpConnection& connection, const OpenModelQueue::Arr
   const Clock::time_point now = Clock::now();
   const Clock::time_point intended = window_start_ + arrival.intended;
   const std::uint64_t lag_us = to_microseconds(now - intended);
-  interval_.schedule_lag_us.record(lag_us);
-  if (arrival.late) ++interval_.counts.late;
-  if (measuring(now)) {
-    measured_.schedule_lag_us.record(lag_us);
-    if (arrival.late) ++measured_.counts.late;
-  }
+  tally(now, [&](LoadStats& stats) {
+    stats.schedule_lag_us.record(lag_us);
+    if (arrival.late) ++stats.counts.late;
+  });
   // Latency runs from the intended send time, so time spent waiting for a connection counts.
   connection.send(intended);
 }
@@ -161,33 +159,25 @@ void HttpWorker::on_arrivals_due() {
 }
 
 void HttpWorker::record_sent() {
-  ++interval_.counts.sent;
-  if (measuring(Clock::now())) ++measured_.counts.sent;
+  tally(Clock::now(), [](LoadStats& stats) { ++stats.counts.sent; });
 }
 
 void HttpWorker::record_response(int status_code, Clock::time_point latency_origin, Clock::time_point now) {
   const std::uint64_t latency_us = to_microseconds(now - latency_origin);
-  const auto outcome = classify_status(status_code);
-  interval_.latency_us.record(latency_us);
-  if (outcome) {
-    ++interval_.counts.errors[static_cast<std::size_t>(*outcome)];
-  } else {
-    ++interval_.counts.ok;
-  }
-  if (measuring(now)) {
-    measured_.latency_us.record(latency_us);
-    if (outcome) {
-      ++measured_.counts.errors[static_cast<std::size_t>(*outcome)];
+  const auto failure = classify_status(status_code);
+  tally(now, [&](LoadStats& stats) {
+    stats.latency_us.record(latency_us);
+    if (failure) {
+      stats.counts.add_error(*failure);
     } else {
-      ++measured_.counts.ok;
+      ++stats.counts.ok;
     }
-  }
+  });
 }
 
 void HttpWorker::record_error(ErrorClass error) {
   if (!active_) return;  // connections closed by the end of the window are not failures
-  ++interval_.counts.errors[static_cast<std::size_t>(error)];
-  if (measuring(Clock::now())) ++measured_.counts.errors[static_cast<std::size_t>(error)];
+  tally(Clock::now(), [&](LoadStats& stats) { stats.counts.add_error(error); });
 }
 
 void HttpWorker::arm_interval_roll() {
@@ -210,13 +200,12 @@ void HttpWorker::arm_interval_roll() {
 }
 
 void HttpWorker::roll_interval() {
-  IntervalStats done{interval_index_++, LoadStats{}};
-  std::swap(done.stats, interval_);
   if (arrivals_) {
     const std::uint64_t dropped = arrivals_->take_dropped();
-    done.stats.counts.errors[static_cast<std::size_t>(ErrorClass::dropped)] += dropped;
-    if (measuring(Clock::now())) measured_.counts.errors[static_cast<std::size_t>(ErrorClass::dropped)] += dropped;
+    tally(Clock::now(), [&](LoadStats& stats) { stats.counts.add_error(ErrorClass::dropped, dropped); });
   }
+  IntervalStats done{interval_index_++, LoadStats{}};
+  std::swap(done.stats, interval_);
   std::lock_guard lock(mailbox_mutex_);
   mailbox_.push_back(std::move(done));
 }

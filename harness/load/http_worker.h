@@ -102,6 +102,12 @@ class HttpWorker {
   void roll_interval();
   void arm_deadline_sweep();
   bool measuring(Clock::time_point now) const { return now >= warmup_end_; }
+  // Applies `count` to the interval under way and, after warm-up, to the measured totals.
+  template <class Count>
+  void tally(Clock::time_point now, Count&& count) {
+    count(interval_);
+    if (measuring(now)) count(measured_);
+  }
   scenario::Duration since_start(Clock::time_point now) const { return now - window_start_; }
 
   WorkerPlan plan_;

@@ -17,6 +17,7 @@ struct LoadCounts {
   std::uint64_t late = 0;  // open model: waited for a free connection past their intended time
   std::array<std::uint64_t, kErrorClassCount> errors{};  // failed requests by class
 
+  void add_error(ErrorClass error, std::uint64_t n = 1) { errors[static_cast<std::size_t>(error)] += n; }
   std::uint64_t error_total() const;
   void merge(const LoadCounts& other);
 };
