@@ -1,0 +1,347 @@
+#!/usr/bin/env python3
+"""Proves that scenarios/schema.json accepts exactly the scenario files that the C++ parser
+(`faultline validate`) accepts.
+
+Checks, each reported on one line:
+  1. the schema is a valid draft 2020-12 schema, and every property has a title and a
+     description (editors show them as hover docs) and every object closes its properties;
+  2. every scenarios/*.json and tests/data/scenarios/valid/*.json is accepted by both;
+  3. every tests/data/scenarios/invalid/*.json is rejected by both, except the files in
+     SCHEMA_CANNOT_EXPRESS, which break a rule no JSON Schema can state (the schema's
+     top-level description lists those rules);
+  4. probes: small variations of one scenario that pin the edges of each pattern and bound
+     (durations, addresses, names, templates, ...), which the corpus does not reach.
+
+Usage: check_schema.py --faultline PATH/TO/faultline --root PATH/TO/SOURCE
+"""
+import argparse
+import copy
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
+
+# Invalid corpus files that the schema is allowed to accept, with the rule they break.
+SCHEMA_CANNOT_EXPRESS = {
+    "duplicate_generator_name.json": "generator names must be unique across load (compares array elements)",
+    "duplicate_header_ignoring_case.json": "header names must be unique ignoring case (compares keys)",
+    "duplicate_key.json": "a key given twice; a JSON Schema sees only one of the values",
+    "observe_interval_longer_than_run.json": "observe.interval <= duration (compares two fields)",
+    "ready_interval_above_timeout.json": "ready.interval <= ready.timeout, 10s by default (compares two fields)",
+    "stage_ramp_longer_than_stage.json": "a stage's ramp <= its for (compares two durations)",
+    "stages_do_not_cover_for.json": "stages add up to the generator's for (sums durations)",
+    "stages_do_not_cover_run.json": "stages add up to duration minus start (sums durations)",
+    "start_at_end_of_run.json": "start < duration (compares two fields)",
+    "threads_above_connections.json": "threads <= connections, 16 by default (compares two fields)",
+    "warmup_not_shorter_than_run.json": "phases.warmup < duration (compares two fields)",
+    "window_past_end_of_run.json": "start + for <= duration (adds durations)",
+}
+
+PARSER_ACCEPTS = 0
+PARSER_REJECTS = 2  # usage or scenario error (DESIGN.md, exit codes)
+
+
+# --- reading scenario files the way the parser does --------------------------------------------
+
+def strip_comments(text):
+    """Blanks out // and /* */ comments outside strings, keeping line breaks (nlohmann's
+    ignore_comments). Anything malformed is left for json.loads to reject."""
+    out = []
+    i, n = 0, len(text)
+    in_string = False
+    while i < n:
+        c = text[i]
+        if in_string:
+            out.append(c)
+            if c == "\\" and i + 1 < n:
+                out.append(text[i + 1])
+                i += 1
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+            out.append(c)
+        elif text.startswith("//", i):
+            end = text.find("\n", i)
+            end = n if end == -1 else end
+            out.append(" " * (end - i))
+            i = end
+            continue
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = n if end == -1 else end + 2
+            out.append("".join(ch if ch == "\n" else " " for ch in text[i:end]))
+            i = end
+            continue
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def reject_constant(name):
+    raise ValueError(f"{name} is not JSON")
+
+
+def load_scenario(data):
+    """The document as a JSON Schema sees it; raises ValueError when the bytes are not JSON.
+    Like nlohmann: UTF-8 with an optional byte order mark, no NaN or Infinity."""
+    text = data.decode("utf-8-sig")
+    return json.loads(strip_comments(text), parse_constant=reject_constant)
+
+
+# --- the two judges ----------------------------------------------------------------------------
+
+class Verdict:
+    def __init__(self, accepted, detail):
+        self.accepted = accepted
+        self.detail = detail
+
+
+def schema_verdict(validator, data):
+    try:
+        document = load_scenario(data)
+    except (ValueError, RecursionError) as error:
+        return Verdict(False, f"not JSON ({error})")
+    error = best_match(validator.iter_errors(document))
+    if error is None:
+        return Verdict(True, "schema accepts")
+    where = "/" + "/".join(str(p) for p in error.absolute_path)
+    message = error.message if len(error.message) <= 100 else error.message[:97] + "..."
+    return Verdict(False, f"schema rejects at {where}: {message}")
+
+
+def parser_verdict(faultline, path):
+    """accepted is None when faultline neither accepted nor rejected the file (it crashed)."""
+    try:
+        result = subprocess.run([faultline, "validate", str(path)], capture_output=True,
+                                text=True, timeout=30)
+    except subprocess.TimeoutExpired:
+        return Verdict(None, "faultline validate hung")
+    if result.returncode == PARSER_ACCEPTS:
+        return Verdict(True, "parser accepts")
+    if result.returncode == PARSER_REJECTS:
+        return Verdict(False, "parser rejects")
+    return Verdict(None, f"faultline validate exited {result.returncode}: {result.stderr.strip()}")
+
+
+# --- the schema itself -------------------------------------------------------------------------
+
+def documentation_of(schema, node):
+    """The schema that documents a property: itself, or the definition that a bare $ref names."""
+    ref = node.get("$ref", "")
+    if set(node) == {"$ref"} and ref.startswith("#/$defs/"):
+        return schema["$defs"][ref[len("#/$defs/"):]]
+    return node
+
+
+def schema_problems(schema, node=None, where="#"):
+    """Properties without a title or description, objects that leave their properties open."""
+    node = schema if node is None else node
+    problems = []
+    if not isinstance(node, dict):
+        return problems
+    if node.get("type") == "object" and "additionalProperties" not in node:
+        problems.append(f"{where}: an object without additionalProperties")
+    for name, sub in node.get("properties", {}).items():
+        if sub is False:
+            continue  # a field forbidden in one branch; documented where it is defined
+        documented = documentation_of(schema, sub)
+        for key in ("title", "description"):
+            if key not in documented:
+                problems.append(f"{where}/properties/{name}: no {key}")
+    for key, sub in node.items():
+        if key == "if":
+            continue  # a condition, not a definition: its properties need no docs
+        if isinstance(sub, dict):
+            problems += schema_problems(schema, sub, f"{where}/{key}")
+        elif isinstance(sub, list):
+            for i, item in enumerate(sub):
+                problems += schema_problems(schema, item, f"{where}/{key}/{i}")
+    return problems
+
+
+# --- probes ------------------------------------------------------------------------------------
+
+class Raw:
+    """A value written into the probe file as this exact JSON text (16.0, 1e999)."""
+    def __init__(self, text):
+        self.text = text
+
+    def __repr__(self):
+        return self.text
+
+
+ATTACH = {
+    "name": "probe", "duration": "10s", "target": {"address": "127.0.0.1:8080"},
+    "load": [{"name": "api", "kind": "http", "model": "closed", "requests": [{"path": "/"}]}],
+}
+SPAWN = {**ATTACH, "target": {"command": ["./server"]}}
+OPEN = {**ATTACH, "load": [{"name": "api", "kind": "http", "model": "open",
+                            "stages": [{"for": "10s", "rate": 1}], "requests": [{"path": "/"}]}]}
+
+# (base, JSON pointer, values). Each value must get the same verdict from both judges unless it
+# is in PARSER_ONLY.
+PROBES = [
+    (ATTACH, "/load/0/timeout", ["1s", "250ms", "1.5h", "1m30s", "1m.5s", ".5s", "1.s", "1ns",
+                                 "1us", "2h45m30.5s", "1s1s", "00001ms", "2562047h47m16.854775807s",
+                                 "0s", "0.0ms", "", "1", "s", ".s", "1.5.5s", "1 s", " 1s", "1s ",
+                                 "-1s", "+1s", "1S", "1sec", "1\u00b5s", "1e3s", "1s\n", "1h-1m",
+                                 Raw("2"), "2562047h47m16.854775808s", "0.1ns"]),
+    (SPAWN, "/target/stop_grace", ["0s", "0", "0.000ns", "3s", "5m0s", "1d"]),
+    (ATTACH, "/name", ["a", "A.b_c-9", "..", "", "a b", "a/b", "caf\u00e9", "a\n", Raw("1")]),
+    (ATTACH, "/target/address", [
+        "127.0.0.1:1", "localhost:65535", "my_host.example-1:8080", "h:080", "h:000000080",
+        "[::1]:80", "[fe80::1%eth0]:80", "[::ffff:1.2.3.4]:80", "[1:2:3:4:5:6:7:8]:80",
+        "h:65536", "h:0", "h:00", "h:0000000080", "h:99999999999", "h:", "h", ":80", "h:8a",
+        "h:+80", "h: 80", "h:80\n", "[fe80::1%]:80", "[::1%a%b]:80", "[1.2.3.4]:80", "[::g]:80",
+        "[::1]", "::1:80", "[::1]:80:80", "h/x:80", "[]:80"]),
+    (ATTACH, "/load/0/requests/0/method", ["GET", "PROPFIND", "get", "Get", "M-SEARCH", "G1",
+                                           "", "GET\n"]),
+    (ATTACH, "/load/0/headers", [{"X-A": "1"}, {"!#$%&'*+-.^_`|~09az": "1"}, {"X A": "1"},
+                                 {"": "1"}, {"X:Y": "1"}, {"X-\u00e9": "1"}, {"X\n": "1"},
+                                 {"Content-Length": "1"}, {"content-LENGTH": "1"},
+                                 {"Transfer-Encoding": "chunked"}, {"Content-Lengths": "1"}]),
+    (ATTACH, "/load/0/headers", [{"X": "a\tb"}, {"X": ""}, {"X": "caf\u00e9 \u0085"},
+                                 {"X": "a\nb"}, {"X": "a\rb"}, {"X": "a\u007fb"},
+                                 {"X": "a\u0000"}, {"X": "a\n"}, {"X": "v{seq}"}, {"X": "v{sq}"},
+                                 {"X": "a\r\n{sq}"}]),
+    (ATTACH, "/load/0/requests/0/path", [
+        "/", "/kv/{seq}/{rand:7}", "/{rand:007}", "/{1}", "/{", "/{}", "/{{seq}}", "/a}b",
+        "/{seq}{seq}", "/?q=%20&r=~", "/{rand:18446744073709551615}", "", "a", "/a b",
+        "/caf\u00e9", "/a\n", "/a\t", "/{rand:0}", "/{rand:-1}", "/{rand}", "/{rand:}",
+        "/{rand:1x}", "/{rand:1:2}", "/{x", "/{seq", "/{Seq}", "/{seq }", "/{rand-1:2}",
+        "/{rand:18446744073709551616}"]),
+    (ATTACH, "/load/0/requests/0/body", ["", "{\"a\": {seq}}", "{ \"b\": [1, {}] }", "line\n",
+                                         "\u0000{", "{a}", "{seq", "{rand:0}"]),
+    (SPAWN, "/target/command", [["./s", "${port}", "$${A}", "$x", "a$", "${_9}"], [""],
+                                ["${}"], ["${1A}"], ["${A"], ["${A-B}"], ["${A${B}}"], []]),
+    (SPAWN, "/target/env", [{"A_1": "${B}"}, {"_": ""}, {"1A": "x"}, {"A-B": "x"}, {"": "x"},
+                            {"A": "${"}, {"A": 1}]),
+    (SPAWN, "/target/cwd", ["/tmp", "${HOME}/x", "", "${HOME"]),
+    (ATTACH, "/load/0/connections", [Raw("1"), Raw("4294967295"), Raw("0"), Raw("-1"),
+                                     Raw("4294967296"), Raw("18446744073709551616"), Raw("1.5"),
+                                     Raw("\"16\""), Raw("true"), Raw("16.0"), Raw("1e1")]),
+    (ATTACH, "/target/pid", [Raw("1"), Raw("2147483647"), Raw("2147483648"), Raw("0")]),
+    (OPEN, "/load/0/stages/0/rate", [Raw("1"), Raw("0.001"), Raw("1e-300"),
+                                     Raw("1.7976931348623157e308"), Raw("0"), Raw("-0.5"),
+                                     Raw("1e999"), Raw("\"5\""), Raw("true"), Raw("NaN")]),
+    (ATTACH, "/target/ready", [{"http": "/h?x=1"}, {"tcp": True}, {"tcp": False}, {"tcp": 1},
+                               {"http": "h"}, {"http": "/a b"}, {"http": "/{x"},
+                               {"http": "/h", "tcp": True}, {"timeout": "0s"}]),
+]
+
+# Probes that the parser rejects and the schema accepts: the rules in the schema's top-level
+# description that are not cross-field but that a JSON Schema still cannot state.
+PARSER_ONLY = {
+    ("/load/0/timeout", "2562047h47m16.854775808s"): "(12) a duration is at most 2562047h47m16.854775807s",
+    ("/load/0/timeout", "0.1ns"): "(12) a duration shorter than 1ns counts as 0",
+    ("/load/0/requests/0/path", "/{rand:18446744073709551616}"): "(13) N <= 18446744073709551615",
+    ("/load/0/connections", "16.0"): "(11) integers are written as integers",
+    ("/load/0/connections", "1e1"): "(11) integers are written as integers",
+}
+
+
+def probe_text(base, pointer, value):
+    """`base` as JSON text with the value at `pointer` (object keys and array indices) replaced."""
+    document = copy.deepcopy(base)
+    *parents, last = pointer.strip("/").split("/")
+    node = document
+    for key in parents:
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    marker = "\u0001probe\u0001"
+    node[int(last) if isinstance(node, list) else last] = marker
+    text = json.dumps(document, ensure_ascii=False)
+    written = value.text if isinstance(value, Raw) else json.dumps(value, ensure_ascii=False)
+    return text.replace(json.dumps(marker, ensure_ascii=False), written)
+
+
+# --- the run -----------------------------------------------------------------------------------
+
+class Tally:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def report(self, ok, label, detail):
+        print(f"{'PASS' if ok else 'FAIL'} {label}: {detail}")
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+
+
+def judge(tally, label, parser, schema, expected, allowed_reason=None):
+    """expected: True (both accept), False (both reject) or None (both agree, either way).
+    With allowed_reason the parser must reject and the schema accept."""
+    detail = f"{parser.detail}; {schema.detail}"
+    if parser.accepted is None:
+        ok = False
+    elif allowed_reason is not None:
+        ok = parser.accepted is False and schema.accepted
+        detail += f" (allowed: {allowed_reason})" if ok else (
+            f"; allowed to differ ({allowed_reason}) but they do not: update the allow-list")
+    elif expected is None:
+        ok = parser.accepted == schema.accepted
+    else:
+        ok = parser.accepted == expected and schema.accepted == expected
+    if not ok and expected is False and parser.accepted is False and schema.accepted:
+        detail += ("; if the rule it breaks cannot be stated in JSON Schema, add the file to "
+                   "SCHEMA_CANNOT_EXPRESS and the rule to the schema's description")
+    tally.report(ok, label, detail)
+
+
+def main():
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("--faultline", required=True, help="the faultline binary")
+    arguments.add_argument("--root", required=True, help="the source tree")
+    options = arguments.parse_args()
+    root = pathlib.Path(options.root)
+    tally = Tally()
+
+    schema = json.loads((root / "scenarios" / "schema.json").read_text(encoding="utf-8"))
+    try:
+        Draft202012Validator.check_schema(schema)
+        tally.report(True, "scenarios/schema.json", "a valid draft 2020-12 schema")
+    except Exception as error:  # noqa: BLE001 - any failure here is the finding
+        tally.report(False, "scenarios/schema.json", f"not a valid schema: {error}")
+        print(f"{tally.passed} passed, {tally.failed} failed")
+        return 1
+    problems = schema_problems(schema)
+    tally.report(not problems, "scenarios/schema.json", "; ".join(problems) or
+                 "every property has a title and a description; every object is closed")
+    validator = Draft202012Validator(schema)
+
+    corpus = root / "tests" / "data" / "scenarios"
+    valid = [p for p in sorted((root / "scenarios").glob("*.json")) if p.name != "schema.json"]
+    valid += sorted((corpus / "valid").glob("*.json"))
+    invalid = sorted((corpus / "invalid").glob("*.json"))
+    for path, expected in [(p, True) for p in valid] + [(p, False) for p in invalid]:
+        judge(tally, str(path.relative_to(root)), parser_verdict(options.faultline, path),
+              schema_verdict(validator, path.read_bytes()), expected,
+              SCHEMA_CANNOT_EXPRESS.get(path.name) if not expected else None)
+    present = {p.name for p in invalid}
+    for name in sorted(set(SCHEMA_CANNOT_EXPRESS) - present):
+        print(f"note: allow-listed {name} is not in the corpus")
+
+    with tempfile.TemporaryDirectory(prefix="faultline-schema-") as scratch:
+        path = pathlib.Path(scratch) / "probe.json"
+        for base, pointer, values in PROBES:
+            for value in values:
+                text = probe_text(base, pointer, value)
+                path.write_bytes(text.encode("utf-8"))
+                key = (pointer, value if isinstance(value, str) else repr(value))
+                judge(tally, f"probe {pointer} = {value!r}",
+                      parser_verdict(options.faultline, path),
+                      schema_verdict(validator, text.encode("utf-8")), None, PARSER_ONLY.get(key))
+
+    print(f"{tally.passed} passed, {tally.failed} failed")
+    return 0 if tally.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
