@@ -30,7 +30,8 @@ ArrivalSchedule::ArrivalSchedule(std::span<const scenario::Stage> stages, double
     const double seconds = to_seconds(length);
     const double count = (from_per_s + to_per_s) / 2 * seconds;
     if (count <= 0) return;
-    segments_.push_back(Segment{start, length, from_per_s, (to_per_s - from_per_s) / seconds, arrivals, arrivals + count});
+    segments_.push_back(
+        Segment{start, length, from_per_s, (to_per_s - from_per_s) / seconds, arrivals, arrivals + count});
     arrivals += count;
   };
 

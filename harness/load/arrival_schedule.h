@@ -47,12 +47,12 @@ class ArrivalSchedule {
   // A stretch of the profile over which the rate is linear (a ramp or a hold) and positive
   // somewhere; stretches at rate 0 are left out (nothing arrives in them).
   struct Segment {
-    Duration start;                   // offset from the generator's start
+    Duration start;  // offset from the generator's start
     Duration length;
     double start_rate_per_s;
-    double slope_per_s2;              // change of the rate per second
-    double arrivals_before;           // N(start)
-    double arrivals_through_end;      // N(start + length)
+    double slope_per_s2;          // change of the rate per second
+    double arrivals_before;       // N(start)
+    double arrivals_through_end;  // N(start + length)
   };
 
   std::vector<Segment> segments_;

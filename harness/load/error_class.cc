@@ -6,16 +6,26 @@ namespace faultline::load {
 
 std::string_view to_string(ErrorClass error) {
   switch (error) {
-    case ErrorClass::connect_refused: return "connect_refused";
-    case ErrorClass::connect_timeout: return "connect_timeout";
-    case ErrorClass::timeout: return "timeout";
-    case ErrorClass::reset: return "reset";
-    case ErrorClass::eof: return "eof";
-    case ErrorClass::http_4xx: return "http_4xx";
-    case ErrorClass::http_5xx: return "http_5xx";
-    case ErrorClass::protocol: return "protocol";
-    case ErrorClass::dropped: return "dropped";
-    case ErrorClass::other: return "other";
+    case ErrorClass::connect_refused:
+      return "connect_refused";
+    case ErrorClass::connect_timeout:
+      return "connect_timeout";
+    case ErrorClass::timeout:
+      return "timeout";
+    case ErrorClass::reset:
+      return "reset";
+    case ErrorClass::eof:
+      return "eof";
+    case ErrorClass::http_4xx:
+      return "http_4xx";
+    case ErrorClass::http_5xx:
+      return "http_5xx";
+    case ErrorClass::protocol:
+      return "protocol";
+    case ErrorClass::dropped:
+      return "dropped";
+    case ErrorClass::other:
+      return "other";
   }
   return "other";
 }

@@ -11,8 +11,7 @@ namespace {
 // Parameters a reader must share to decode the buckets: unit, sub-buckets, highest value.
 constexpr std::string_view kEncodingHeader = "hdr1:us:2048:4294967295:";
 
-constexpr std::string_view kBase64Alphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr std::string_view kBase64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 void append_varint(std::string& out, std::uint64_t value) {
   while (value >= 0x80) {
@@ -94,9 +93,7 @@ std::optional<std::string> base64_decode(std::string_view text) {
 
 }  // namespace
 
-Histogram::Histogram() : counts_(kBucketCount, 0) {
-  static_assert(index_of(kHighestTrackableUs) == kBucketCount - 1);
-}
+Histogram::Histogram() : counts_(kBucketCount, 0) { static_assert(index_of(kHighestTrackableUs) == kBucketCount - 1); }
 
 void Histogram::merge(const Histogram& other) {
   if (other.total_count_ == 0) return;
@@ -125,8 +122,7 @@ std::uint64_t Histogram::value_at_quantile(double q) const {
   if (!(q > 0)) q = 0;  // also NaN
   if (q > 1) q = 1;
   const double wanted = std::ceil(std::nextafter(q, 0.0) * static_cast<double>(total_count_));
-  const std::uint64_t rank =
-      std::clamp<std::uint64_t>(static_cast<std::uint64_t>(wanted), 1, total_count_);
+  const std::uint64_t rank = std::clamp<std::uint64_t>(static_cast<std::uint64_t>(wanted), 1, total_count_);
   std::uint64_t seen = 0;
   for (std::size_t i = index_of(min_us_), last = index_of(max_us_); i <= last; ++i) {
     seen += counts_[i];
@@ -157,8 +153,7 @@ std::optional<Histogram> Histogram::decode(std::string_view text) {
 
   std::size_t pos = 0;
   std::uint64_t min_us = 0, max_us = 0, clamped = 0;
-  if (!read_varint(*bytes, pos, min_us) || !read_varint(*bytes, pos, max_us) ||
-      !read_varint(*bytes, pos, clamped)) {
+  if (!read_varint(*bytes, pos, min_us) || !read_varint(*bytes, pos, max_us) || !read_varint(*bytes, pos, clamped)) {
     return std::nullopt;
   }
   Histogram h;

@@ -54,9 +54,8 @@ bool is_field_value(std::string_view text) {
 
 bool same_name(std::string_view a, std::string_view b) {
   const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) {
-           return lower(x) == lower(y);
-         });
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
 }
 
 [[noreturn]] void reject(const std::string& what) { throw std::invalid_argument(what); }
@@ -79,7 +78,8 @@ CompiledRequest::CompiledRequest(const scenario::RequestTemplate& request, std::
     }
   };
   const auto overridden_by = [](Headers headers, std::string_view name) {
-    return std::any_of(headers.begin(), headers.end(), [&](const auto& header) { return same_name(header.first, name); });
+    return std::any_of(headers.begin(), headers.end(),
+                       [&](const auto& header) { return same_name(header.first, name); });
   };
   const Headers own_headers = request.headers;
   for (const auto& header : common_headers) check_header(header);
@@ -129,7 +129,8 @@ CompiledRequest::CompiledRequest(const scenario::RequestTemplate& request, std::
   };
   max_rendered_bytes_ = max_bytes(head_pieces_);
   if (body_dynamic_) {
-    max_rendered_bytes_ += std::string_view("Content-Length: \r\n\r\n").size() + kMaxDecimalDigits + max_bytes(body_pieces_);
+    max_rendered_bytes_ +=
+        std::string_view("Content-Length: \r\n\r\n").size() + kMaxDecimalDigits + max_bytes(body_pieces_);
   }
 }
 
@@ -150,7 +151,8 @@ void CompiledRequest::append_text(std::string_view text, Pieces& pieces) {
       const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), bound);
       if (close == std::string_view::npos || digits.empty() || parsed.ec != std::errc{} ||
           parsed.ptr != digits.data() + digits.size() || bound == 0) {
-        reject("placeholder \"" + std::string(text.substr(0, close == std::string_view::npos ? text.size() : close + 1)) +
+        reject("placeholder \"" +
+               std::string(text.substr(0, close == std::string_view::npos ? text.size() : close + 1)) +
                "\" is not {rand:N} with N a positive integer");
       }
       pieces.push_back(Piece{Piece::Kind::random, 0, 0, bound});

@@ -39,6 +39,13 @@ int hex_value(char c) {
   return -1;
 }
 
+// Moves p past the next LF; false, with p at end, when the line goes on in the next bytes.
+bool skip_line(const char*& p, const char* end) {
+  const void* lf = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+  p = lf == nullptr ? end : static_cast<const char*>(lf) + 1;
+  return lf != nullptr;
+}
+
 template <std::size_t N>
 constexpr std::uint8_t all_of(const std::array<std::string_view, N>&) {
   return static_cast<std::uint8_t>((1u << N) - 1);
@@ -81,9 +88,7 @@ int matched(std::uint8_t candidates, const std::array<std::string_view, N>& name
 
 }  // namespace
 
-ResponseParser::ResponseParser(std::size_t max_header_bytes) : max_header_bytes_(max_header_bytes) {
-  reset(false);
-}
+ResponseParser::ResponseParser(std::size_t max_header_bytes) : max_header_bytes_(max_header_bytes) { reset(false); }
 
 void ResponseParser::reset(bool head_request) {
   start_head();
@@ -159,55 +164,20 @@ void ResponseParser::step(const char*& p, const char* end) {
   const char c = *p;
   switch (state_) {
     case State::status_http: {
-      // The usual case: "HTTP/1.x NNN" whole in these bytes, checked at once. Anything else
-      // takes the byte-by-byte path below, which also reports the errors.
-      if (match_length_ == 0 && end - p >= 12 && std::memcmp(p, "HTTP/1.", 7) == 0 && is_digit(p[7]) &&
-          p[8] == ' ' && is_digit(p[9]) && is_digit(p[10]) && is_digit(p[11])) {
-        http_1_0_ = p[7] == '0';
-        status_code_ = (p[9] - '0') * 100 + (p[10] - '0') * 10 + (p[11] - '0');
-        if (status_code_ < 100 || status_code_ > 599) return fail(Error::bad_status_line);
-        p += 12;
-        state_ = State::status_after_code;
-        return;
+      // "HTTP/1.x NNN", checked a byte at a time against a pattern so that it may be split
+      // anywhere; '#' stands for a digit.
+      static constexpr std::string_view kPattern = "HTTP/1.# ###";
+      for (; p != end && match_length_ < kPattern.size(); ++p, ++match_length_) {
+        const char want = kPattern[match_length_];
+        if (want == '#' ? !is_digit(*p) : *p != want) return fail(Error::bad_status_line);
+        if (match_length_ == 7) http_1_0_ = *p == '0';
+        if (match_length_ >= 9) status_code_ = status_code_ * 10 + (*p - '0');
       }
-      static constexpr std::string_view kPrefix = "HTTP/";
-      for (; p != end && match_length_ < kPrefix.size(); ++p, ++match_length_) {
-        if (*p != kPrefix[match_length_]) return fail(Error::bad_status_line);
-      }
-      if (match_length_ == kPrefix.size()) state_ = State::status_major;
+      if (match_length_ < kPattern.size()) return;
+      if (status_code_ < 100 || status_code_ > 599) return fail(Error::bad_status_line);
+      state_ = State::status_after_code;
       return;
     }
-    case State::status_major:
-      if (c != '1') return fail(Error::bad_status_line);
-      ++p;
-      state_ = State::status_dot;
-      return;
-    case State::status_dot:
-      if (c != '.') return fail(Error::bad_status_line);
-      ++p;
-      state_ = State::status_minor;
-      return;
-    case State::status_minor:
-      if (!is_digit(c)) return fail(Error::bad_status_line);
-      ++p;
-      http_1_0_ = c == '0';
-      state_ = State::status_space;
-      return;
-    case State::status_space:
-      if (c != ' ') return fail(Error::bad_status_line);
-      ++p;
-      match_length_ = 0;
-      state_ = State::status_code;
-      return;
-    case State::status_code:
-      if (!is_digit(c)) return fail(Error::bad_status_line);
-      ++p;
-      status_code_ = status_code_ * 10 + (c - '0');
-      if (++match_length_ == 3) {
-        if (status_code_ < 100 || status_code_ > 599) return fail(Error::bad_status_line);
-        state_ = State::status_after_code;
-      }
-      return;
     case State::status_after_code:
       ++p;
       if (c == ' ') {
@@ -220,16 +190,9 @@ void ResponseParser::step(const char*& p, const char* end) {
         fail(Error::bad_status_line);
       }
       return;
-    case State::status_reason: {
-      const void* lf = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-      if (lf == nullptr) {
-        p = end;
-        return;
-      }
-      p = static_cast<const char*>(lf) + 1;
-      state_ = State::header_line_start;
+    case State::status_reason:
+      if (skip_line(p, end)) state_ = State::header_line_start;
       return;
-    }
     case State::status_lf:
       if (c != '\n') return fail(Error::bad_status_line);
       ++p;
@@ -281,16 +244,9 @@ void ResponseParser::step(const char*& p, const char* end) {
         if (!on_value_byte(ch)) return;
       }
       return;
-    case State::header_skip_value: {
-      const void* lf = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-      if (lf == nullptr) {
-        p = end;
-        return;
-      }
-      p = static_cast<const char*>(lf) + 1;
-      state_ = State::header_line_start;
+    case State::header_skip_value:
+      if (skip_line(p, end)) state_ = State::header_line_start;
       return;
-    }
     case State::headers_end_lf:
       if (c != '\n') return fail(Error::bad_header);
       ++p;
@@ -306,16 +262,9 @@ void ResponseParser::step(const char*& p, const char* end) {
         state_ = State::trailer_skip_line;
       }
       return;
-    case State::trailer_skip_line: {
-      const void* lf = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-      if (lf == nullptr) {
-        p = end;
-        return;
-      }
-      p = static_cast<const char*>(lf) + 1;
-      state_ = State::trailer_line_start;
+    case State::trailer_skip_line:
+      if (skip_line(p, end)) state_ = State::trailer_line_start;
       return;
-    }
     case State::trailer_end_lf:
       if (c != '\n') return fail(Error::bad_chunk);
       ++p;
@@ -361,16 +310,10 @@ void ResponseParser::step(const char*& p, const char* end) {
       }
       return;
     }
-    case State::chunk_extension: {
+    case State::chunk_extension:
       // Extensions are skipped unread; only the line end matters.
-      const void* lf = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-      if (lf == nullptr) {
-        p = end;
-        return;
-      }
-      p = static_cast<const char*>(lf) + 1;
-      return on_chunk_size_line_end();
-    }
+      if (skip_line(p, end)) on_chunk_size_line_end();
+      return;
     case State::chunk_size_lf:
       if (c != '\n') return fail(Error::bad_chunk);
       ++p;
@@ -459,7 +402,7 @@ bool ResponseParser::on_value_byte(char c) {
 
 void ResponseParser::on_list_element_end() {
   if (match_length_ > 0) {  // empty list elements are allowed and ignored
-    const int token = element_invalid_                          ? -1
+    const int token = element_invalid_                     ? -1
                       : field_ == Field::transfer_encoding ? matched(candidates_, kTransferCodings, match_length_)
                                                            : matched(candidates_, kConnectionOptions, match_length_);
     if (field_ == Field::transfer_encoding) {

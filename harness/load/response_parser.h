@@ -63,18 +63,13 @@ class ResponseParser {
  private:
   enum class State : std::uint8_t {
     // The response head: counted against the header limit.
-    status_http,      // matching "HTTP/"
-    status_major,
-    status_dot,
-    status_minor,
-    status_space,
-    status_code,
+    status_http,  // matching "HTTP/1.x NNN"
     status_after_code,
-    status_reason,    // skipping the reason phrase
-    status_lf,        // CR seen, LF expected
+    status_reason,  // skipping the reason phrase
+    status_lf,      // CR seen, LF expected
     header_line_start,
     header_name,
-    header_value,     // a value we interpret (Content-Length, Transfer-Encoding, Connection)
+    header_value,  // a value we interpret (Content-Length, Transfer-Encoding, Connection)
     header_skip_value,
     headers_end_lf,
     // The trailers of a chunked body: also counted against the header limit.
@@ -82,14 +77,14 @@ class ResponseParser {
     trailer_skip_line,
     trailer_end_lf,
     // The body.
-    body_length,      // Content-Length bytes remain
+    body_length,  // Content-Length bytes remain
     body_until_close,
     chunk_size,
     chunk_size_space,  // whitespace after the size, before an extension or the line end
     chunk_extension,
     chunk_size_lf,
     chunk_data,
-    chunk_data_cr,     // CRLF after the chunk data expected
+    chunk_data_cr,  // CRLF after the chunk data expected
     chunk_data_lf,
     done,
     failed,
@@ -118,7 +113,7 @@ class ResponseParser {
 
   // The head read so far.
   std::size_t head_bytes_ = 0;  // status line, headers and trailers, for the limit
-  // Bytes seen of "HTTP/", of the status code, of a header name or of a list token (capped).
+  // Bytes seen of "HTTP/1.x NNN", of a header name or of a list token (capped).
   std::uint32_t match_length_ = 0;
   std::uint8_t candidates_ = 0;  // header names or list tokens still matching
   Field field_ = Field::other;
@@ -129,7 +124,7 @@ class ResponseParser {
   std::uint8_t number_phase_ = 0;  // Content-Length value: 0 before, 1 in, 2 after the digits
   std::uint64_t number_ = 0;
   bool transfer_encoding_seen_ = false;
-  bool chunked_ = false;        // the last transfer coding listed is "chunked"
+  bool chunked_ = false;  // the last transfer coding listed is "chunked"
   bool connection_close_ = false;
   bool connection_keep_alive_ = false;
   bool element_ended_ = false;  // whitespace after a list element's token: more text is invalid

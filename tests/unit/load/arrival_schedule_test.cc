@@ -83,7 +83,8 @@ TEST(ArrivalSchedule, RampDownEndsBeforeTheStageEnds) {
 }
 
 TEST(ArrivalSchedule, ArrivalsNeverGoBackInTime) {
-  const std::vector stages = {stage(2s, 500, 1s), stage(3s, 50, 2s), stage(1s, 0, 1s), stage(2s, 300), stage(2s, 900, 1500ms)};
+  const std::vector stages = {stage(2s, 500, 1s), stage(3s, 50, 2s), stage(1s, 0, 1s), stage(2s, 300),
+                              stage(2s, 900, 1500ms)};
   const ArrivalSchedule schedule(stages);
   Duration previous{-1};
   for (std::uint64_t n = 0; n < schedule.expected_count(); ++n) {

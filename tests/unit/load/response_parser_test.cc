@@ -202,7 +202,8 @@ TEST(ResponseParser, OnlyAFinalChunkedCodingFramesTheBody) {
   const std::string body = "3\r\nabc\r\n0\r\n\r\n";
   const std::string gzip_chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, Chunked\r\n\r\n" + body;
   EXPECT_EQ(parse_whole(gzip_chunked), complete(200, gzip_chunked.size(), 3));
-  const std::string two_lines = "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n" + body;
+  const std::string two_lines =
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n" + body;
   EXPECT_EQ(parse_whole(two_lines), complete(200, two_lines.size(), 3));
   // chunked, then another coding: the body runs to the connection's end.
   const std::string chunked_gzip = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, gzip\r\n\r\n" + body;
@@ -227,9 +228,10 @@ TEST(ResponseParser, EndOfConnectionCompletesOnlyABodyDelimitedByIt) {
 }
 
 TEST(ResponseParser, RejectsMalformedStatusLines) {
-  for (const char* r : {"HTTP/2.0 200 OK\r\n\r\n", "HTTP/1.1 20 OK\r\n\r\n", "HTTP/1.1 2000 OK\r\n\r\n",
-                        "HTTP/1.1 099 Low\r\n\r\n", "HTTP/1.1 600 High\r\n\r\n", "http/1.1 200 OK\r\n\r\n",
-                        "HTTP/1.1  200 OK\r\n\r\n", "HTTP/1.x 200 OK\r\n\r\n", "\r\nHTTP/1.1 200 OK\r\n\r\n", "<html>"}) {
+  for (const char* r :
+       {"HTTP/2.0 200 OK\r\n\r\n", "HTTP/1.1 20 OK\r\n\r\n", "HTTP/1.1 2000 OK\r\n\r\n", "HTTP/1.1 099 Low\r\n\r\n",
+        "HTTP/1.1 600 High\r\n\r\n", "http/1.1 200 OK\r\n\r\n", "HTTP/1.1  200 OK\r\n\r\n", "HTTP/1.x 200 OK\r\n\r\n",
+        "\r\nHTTP/1.1 200 OK\r\n\r\n", "<html>"}) {
     EXPECT_EQ(error_of(r), Error::bad_status_line) << r;
   }
 }
@@ -243,8 +245,8 @@ TEST(ResponseParser, RejectsMalformedHeaderLines) {
 }
 
 TEST(ResponseParser, RejectsBadContentLength) {
-  for (const char* value : {"abc", "-1", "+1", "1 2", "1,1", "", "0x10", "18446744073709551616",
-                            "99999999999999999999999"}) {
+  for (const char* value :
+       {"abc", "-1", "+1", "1 2", "1,1", "", "0x10", "18446744073709551616", "99999999999999999999999"}) {
     const std::string r = std::string("HTTP/1.1 200 OK\r\nContent-Length: ") + value + "\r\n\r\n";
     EXPECT_EQ(error_of(r), Error::bad_content_length) << value;
   }
@@ -260,14 +262,15 @@ TEST(ResponseParser, AcceptsTheLargestContentLength) {
 }
 
 TEST(ResponseParser, RejectsBothContentLengthAndChunked) {
-  const std::string r = "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n";
+  const std::string r =
+      "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n";
   EXPECT_EQ(error_of(r), Error::conflicting_length);
 }
 
 TEST(ResponseParser, RejectsMalformedChunks) {
   const std::string head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
-  for (const char* body : {"zz\r\n", "\r\n", " 5\r\nhello\r\n", "5 x\r\n", "5\rx", "3\r\nabcX\r\n",
-                           "3\r\nabc\rX", "10000000000000000\r\n", "0\r\n\rX"}) {
+  for (const char* body : {"zz\r\n", "\r\n", " 5\r\nhello\r\n", "5 x\r\n", "5\rx", "3\r\nabcX\r\n", "3\r\nabc\rX",
+                           "10000000000000000\r\n", "0\r\n\rX"}) {
     EXPECT_EQ(error_of(head + body), Error::bad_chunk) << body;
   }
 }
@@ -292,8 +295,8 @@ TEST(ResponseParser, RejectsHeadersOverTheLimit) {
 
 TEST(ResponseParser, LimitIsConfigurableAndCoversTrailers) {
   ResponseParser parser(64);
-  const std::string r = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-Trailer: " +
-                        std::string(100, 't') + "\r\n\r\n";
+  const std::string r =
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-Trailer: " + std::string(100, 't') + "\r\n\r\n";
   const ResponseParser::Result result = parser.feed(r.data(), r.size());
   EXPECT_EQ(result.status, Status::error);
   EXPECT_EQ(parser.error(), Error::header_too_large);
