@@ -16,8 +16,9 @@
 namespace faultline::scenario {
 namespace {
 
-const std::vector<std::string_view> kScenarioKeys{"name",   "description", "duration", "allow_remote",
-                                                  "phases", "observe",     "target",   "load"};
+// "$schema" lets an editor find scenarios/schema.json from the file itself; it is not used.
+const std::vector<std::string_view> kScenarioKeys{"$schema", "name",    "description", "duration", "allow_remote",
+                                                  "phases",  "observe", "target",      "load"};
 const std::vector<std::string_view> kPhasesKeys{"warmup"};
 const std::vector<std::string_view> kObserveKeys{"interval"};
 
@@ -62,6 +63,7 @@ Scenario read_scenario(const nlohmann::json& document, IssueCollector& issues) {
     }
     scenario.name = std::move(*name);
   }
+  root.string("$schema", Presence::optional);  // checked to be a string, otherwise ignored
   scenario.description = root.string("description", Presence::optional).value_or("");
   const std::optional<Duration> run_duration =
       root.duration("duration", Presence::required, ZeroDuration::rejected);
