@@ -1,0 +1,62 @@
+#include "harness/fault/seeded_random.h"
+
+#include <gtest/gtest.h>
+
+namespace faultline::fault {
+namespace {
+
+TEST(SeededRandom, RepeatsTheSameSequenceForTheSameSeed) {
+  SeededRandom first(99);
+  SeededRandom second(99);
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(first.next(), second.next());
+}
+
+TEST(SeededRandom, StaysWithinItsBounds) {
+  SeededRandom random(1);
+  for (int i = 0; i < 10'000; ++i) {
+    EXPECT_LT(random.below(7), 7u);
+    const std::int64_t value = random.within(3);
+    EXPECT_GE(value, -3);
+    EXPECT_LE(value, 3);
+    const double unit = random.unit();
+    EXPECT_GE(unit, 0.0);
+    EXPECT_LT(unit, 1.0);
+  }
+  EXPECT_EQ(random.within(0), 0);
+}
+
+TEST(ToxicApplies, GivesTheSameAnswerForTheSameSeedToxicAndConnection) {
+  for (std::uint64_t connection = 0; connection < 100; ++connection) {
+    EXPECT_EQ(toxic_applies(7, ToxicId{3}, connection, 0.5), toxic_applies(7, ToxicId{3}, connection, 0.5));
+  }
+}
+
+TEST(ToxicApplies, ActsOnAboutTheToxicityShareOfConnections) {
+  int applied = 0;
+  for (std::uint64_t connection = 0; connection < 10'000; ++connection) {
+    applied += toxic_applies(1, ToxicId{1}, connection, 0.3) ? 1 : 0;
+  }
+  EXPECT_NEAR(applied, 3000, 200);
+}
+
+TEST(ToxicApplies, AlwaysAtOneAndNeverAtZero) {
+  for (std::uint64_t connection = 0; connection < 1000; ++connection) {
+    EXPECT_TRUE(toxic_applies(5, ToxicId{2}, connection, 1.0));
+    EXPECT_FALSE(toxic_applies(5, ToxicId{2}, connection, 0.0));
+  }
+}
+
+TEST(ToxicApplies, DrawsDifferentConnectionsForDifferentSeedsAndToxics) {
+  int differ_by_seed = 0;
+  int differ_by_toxic = 0;
+  for (std::uint64_t connection = 0; connection < 1000; ++connection) {
+    const bool base = toxic_applies(1, ToxicId{1}, connection, 0.5);
+    differ_by_seed += base != toxic_applies(2, ToxicId{1}, connection, 0.5) ? 1 : 0;
+    differ_by_toxic += base != toxic_applies(1, ToxicId{2}, connection, 0.5) ? 1 : 0;
+  }
+  EXPECT_NEAR(differ_by_seed, 500, 80);
+  EXPECT_NEAR(differ_by_toxic, 500, 80);
+}
+
+}  // namespace
+}  // namespace faultline::fault
