@@ -13,7 +13,7 @@ namespace {
 
 const std::vector<std::string_view> kGeneratorKeys{
     "name",  "kind", "model",  "connections", "threads", "timeout",  "connect_timeout",
-    "start", "for",  "stages", "address",     "headers", "requests"};
+    "start", "for",  "stages", "address",     "via",     "headers", "requests"};
 const std::vector<MisplacedKey> kGeneratorMisplacedKeys{
     {"rate", "a rate belongs to a stage of an open-model generator: \"stages\": "
              "[{\"for\": \"10s\", \"rate\": 100}]"}};
@@ -179,6 +179,12 @@ HttpLoad read_generator(const LocatedValue& element, IssueCollector& issues,
     } else {
       generator.report("address", endpoint.error());
     }
+  }
+  // Which proxy "via" names is checked with the proxies (network_parser.cc).
+  load.via = generator.string("via", Presence::optional).value_or("");
+  if (!load.via.empty() && load.address) {
+    generator.report("via", "\"via\" and \"address\" are mutually exclusive: through a proxy, load goes to the "
+                            "proxy's upstream");
   }
   load.headers = read_headers(generator, "headers");
   load.requests = read_requests(generator);

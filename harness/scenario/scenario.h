@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "harness/scenario/toxic.h"
+
 namespace faultline::scenario {
 
 using Duration = std::chrono::nanoseconds;
@@ -94,8 +96,29 @@ struct HttpLoad {
   std::vector<std::pair<std::string, std::string>> headers;  // sent with every request
   std::vector<RequestTemplate> requests;           // the weighted mix, at least one
   std::optional<Endpoint> address;                 // unset: the target's address
+  std::string via;                                 // a proxy's name: connect through it instead
 
   friend bool operator==(const HttpLoad&, const HttpLoad&) = default;
+};
+
+// A fault proxy (Toxiproxy's "proxy") that load generators connect through with "via", so
+// that network faults can act on their traffic.
+struct Proxy {
+  std::string name;
+  std::optional<Endpoint> upstream;  // where it forwards; unset: the target's address
+
+  friend bool operator==(const Proxy&, const Proxy&) = default;
+};
+
+// A fault on the run's timeline: for now a toxic on a proxy (network faults); process and
+// resource faults join with issue #4.
+struct Fault {
+  Duration at{};                   // from the run's start
+  std::optional<Duration> length;  // "for"; unset: until the end of the run
+  std::string proxy;               // the proxy it acts on
+  ToxicSpec toxic;
+
+  friend bool operator==(const Fault&, const Fault&) = default;
 };
 
 struct Phases {
@@ -119,7 +142,10 @@ struct Scenario {
   Phases phases;
   Observe observe;
   std::vector<HttpLoad> load;
-  bool allow_remote = false;  // permit load to non-loopback addresses
+  std::vector<Proxy> proxies;  // declared, or the implicit "proxy" in front of the target
+  std::vector<Fault> faults;
+  std::uint64_t seed = 1;      // for the draws of toxics (toxicity, jitter, slice sizes)
+  bool allow_remote = false;   // permit load to non-loopback addresses
 
   // Field by field; tests use it to check that a scenario survives to_json() and back.
   friend bool operator==(const Scenario&, const Scenario&) = default;

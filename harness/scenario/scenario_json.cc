@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "harness/scenario/endpoint.h"
+#include "harness/scenario/toxic.h"
 #include "harness/scenario/units.h"
 
 namespace faultline::scenario {
@@ -80,10 +81,36 @@ nlohmann::json load_json(const HttpLoad& load) {
     object["stages"] = std::move(stages);
   }
   if (load.address) object["address"] = format_endpoint(*load.address);
+  if (!load.via.empty()) object["via"] = load.via;
   object["headers"] = headers_json(load.headers);
   nlohmann::json requests = nlohmann::json::array();
   for (const RequestTemplate& request : load.requests) requests.push_back(request_json(request));
   object["requests"] = std::move(requests);
+  return object;
+}
+
+nlohmann::json proxy_json(const Proxy& proxy) {
+  nlohmann::json object = {{"name", proxy.name}};
+  if (proxy.upstream) object["upstream"] = format_endpoint(*proxy.upstream);
+  return object;
+}
+
+// The toxic's attributes come from its command-line form ("latency:latency=100ms,jitter=10ms"),
+// which the parser reads back to the same toxic, defaults left out.
+nlohmann::json fault_json(const Fault& fault) {
+  nlohmann::json object = {{"kind", std::string(toxic_name(fault.toxic.toxic))},
+                           {"at", format_duration(fault.at)},
+                           {"proxy", fault.proxy}};
+  if (fault.length) object["for"] = format_duration(*fault.length);
+  const std::string text = format_toxic(fault.toxic);
+  const std::size_t colon = text.find(':');
+  for (std::size_t begin = colon; begin != std::string::npos && begin + 1 < text.size();) {
+    const std::size_t end = text.find(',', begin + 1);
+    const std::string item = text.substr(begin + 1, end == std::string::npos ? std::string::npos : end - begin - 1);
+    const std::size_t equals = item.find('=');
+    object[item.substr(0, equals)] = item.substr(equals + 1);
+    begin = end;
+  }
   return object;
 }
 
@@ -101,6 +128,17 @@ nlohmann::json to_json(const Scenario& scenario) {
   nlohmann::json load = nlohmann::json::array();
   for (const HttpLoad& generator : scenario.load) load.push_back(load_json(generator));
   object["load"] = std::move(load);
+  if (!scenario.proxies.empty()) {
+    nlohmann::json proxies = nlohmann::json::array();
+    for (const Proxy& proxy : scenario.proxies) proxies.push_back(proxy_json(proxy));
+    object["proxies"] = std::move(proxies);
+  }
+  if (!scenario.faults.empty()) {
+    nlohmann::json faults = nlohmann::json::array();
+    for (const Fault& fault : scenario.faults) faults.push_back(fault_json(fault));
+    object["faults"] = std::move(faults);
+  }
+  object["seed"] = scenario.seed;
   return object;
 }
 

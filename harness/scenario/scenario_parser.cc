@@ -10,6 +10,7 @@
 #include "harness/scenario/json_document.h"
 #include "harness/scenario/json_reader.h"
 #include "harness/scenario/load_parser.h"
+#include "harness/scenario/network_parser.h"
 #include "harness/scenario/target_parser.h"
 #include "harness/scenario/units.h"
 
@@ -18,7 +19,8 @@ namespace {
 
 // "$schema" lets an editor find scenarios/schema.json from the file itself; it is not used.
 const std::vector<std::string_view> kScenarioKeys{"$schema", "name",    "description", "duration", "allow_remote",
-                                                  "phases",  "observe", "target",      "load"};
+                                                  "phases",  "observe", "target",      "load",     "proxies",
+                                                  "faults",  "seed"};
 const std::vector<std::string_view> kPhasesKeys{"warmup"};
 const std::vector<std::string_view> kObserveKeys{"interval"};
 
@@ -73,6 +75,7 @@ Scenario read_scenario(const nlohmann::json& document, IssueCollector& issues) {
   scenario.observe = read_observe(root, run_duration);
   scenario.target = read_target(root);
   scenario.load = read_load(root, run_duration);
+  read_network(root, run_duration, scenario);
   return scenario;
 }
 

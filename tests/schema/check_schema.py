@@ -139,13 +139,22 @@ def documentation_of(schema, node):
     return node
 
 
+def is_closed(node):
+    """Unknown fields are rejected: by additionalProperties, by unevaluatedProperties, or (for a
+    oneOf by kind, like a fault) by unevaluatedProperties in every branch."""
+    if "additionalProperties" in node or "unevaluatedProperties" in node:
+        return True
+    branches = node.get("oneOf", [])
+    return bool(branches) and all(isinstance(b, dict) and b.get("unevaluatedProperties") is False for b in branches)
+
+
 def schema_problems(schema, node=None, where="#"):
     """Properties without a title or description, objects that leave their properties open."""
     node = schema if node is None else node
     problems = []
     if not isinstance(node, dict):
         return problems
-    if node.get("type") == "object" and "additionalProperties" not in node:
+    if node.get("type") == "object" and not is_closed(node):
         problems.append(f"{where}: an object without additionalProperties")
     for name, sub in node.get("properties", {}).items():
         if sub is False:

@@ -50,7 +50,7 @@ TEST(ScenarioJson, WritesDefaultsExplicitly) {
   const json written = to_json(parse_scenario_text(kMinimal, "m.json"));
   EXPECT_EQ(written, json::parse(R"({
     "name": "minimal", "duration": "2s", "allow_remote": false,
-    "phases": { "warmup": "0s" }, "observe": { "interval": "1s" },
+    "phases": { "warmup": "0s" }, "observe": { "interval": "1s" }, "seed": 1,
     "target": { "command": ["./kv"], "env": {}, "stop_grace": "5s",
                 "ready": { "tcp": true, "timeout": "10s", "interval": "100ms" } },
     "load": [ { "name": "api", "kind": "http", "model": "closed", "connections": 16,

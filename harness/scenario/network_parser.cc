@@ -1,0 +1,193 @@
+#include "harness/scenario/network_parser.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+
+#include "harness/scenario/did_you_mean.h"
+#include "harness/scenario/endpoint.h"
+#include "harness/scenario/identifiers.h"
+#include "harness/scenario/toxic_parser.h"
+#include "harness/scenario/units.h"
+
+namespace faultline::scenario {
+namespace {
+
+constexpr std::string_view kImplicitProxy = "proxy";
+const std::vector<std::string_view> kProxyKeys{"name", "upstream"};
+// Keys of a fault besides its toxic's own attributes.
+const std::vector<std::string_view> kFaultTimelineKeys{"kind", "at", "for", "proxy"};
+
+std::vector<Proxy> read_proxies(const ObjectReader& root) {
+  std::vector<Proxy> proxies;
+  const auto elements = root.non_empty_array("proxies", Presence::optional);
+  if (!elements) return proxies;
+  std::map<std::string, std::string> name_paths;
+  for (const LocatedValue& element : *elements) {
+    const ObjectReader reader(element.value, element.path, root.issues(), kProxyKeys);
+    if (!reader.usable()) continue;
+    Proxy proxy;
+    if (auto name = reader.string("name", Presence::required)) {
+      if (!is_identifier(*name)) {
+        reader.report("name", "expected a name of letters, digits, '.', '_' and '-', got " + describe_json_value(*name));
+      } else if (const auto [first, inserted] = name_paths.emplace(*name, reader.path_of("name")); !inserted) {
+        reader.report("name", "duplicate proxy name \"" + *name + "\" (first used at " + first->second + ")");
+      }
+      proxy.name = std::move(*name);
+    }
+    if (const auto upstream = reader.string("upstream", Presence::optional)) {
+      if (const ParseResult<Endpoint> endpoint = parse_endpoint(*upstream)) {
+        proxy.upstream = *endpoint;
+      } else {
+        reader.report("upstream", endpoint.error());
+      }
+    }
+    proxies.push_back(std::move(proxy));
+  }
+  return proxies;
+}
+
+// A toxic attribute's value as text, the form the toxic parser reads ("200ms", "0.5", "100").
+std::optional<std::string> attribute_text(const nlohmann::json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number_integer()) return value.dump();
+  if (value.is_number_float()) return value.dump();
+  return std::nullopt;
+}
+
+// The keys a fault of this kind may have: the timeline's and its toxic's attributes. For an
+// unknown kind, every attribute of every toxic, so that only the kind itself is reported.
+std::vector<std::string_view> fault_keys(const nlohmann::json& fault) {
+  std::vector<std::string_view> keys = kFaultTimelineKeys;
+  const auto kind = fault.is_object() && fault.contains("kind") && fault["kind"].is_string()
+                        ? std::optional<std::string>(fault["kind"].get<std::string>())
+                        : std::nullopt;
+  const auto attributes = kind ? toxic_attributes(*kind) : std::nullopt;
+  if (attributes) {
+    keys.insert(keys.end(), attributes->begin(), attributes->end());
+    return keys;
+  }
+  for (std::string_view name : toxic_names()) {
+    // Held in a local: a range-for over a member of a temporary outlives the temporary.
+    const auto toxic = toxic_attributes(name);
+    for (std::string_view attribute : *toxic) {
+      if (std::find(keys.begin(), keys.end(), attribute) == keys.end()) keys.push_back(attribute);
+    }
+  }
+  return keys;
+}
+
+std::optional<Fault> read_fault(const LocatedValue& element, IssueCollector& issues,
+                                std::optional<Duration> run_duration) {
+  const ObjectReader reader(element.value, element.path, issues, fault_keys(*element.value));
+  if (!reader.usable()) return std::nullopt;
+  const std::vector<std::string_view> names(toxic_names().begin(), toxic_names().end());
+  const auto kind = reader.one_of("kind", Presence::required, names);
+  const auto at = reader.duration("at", Presence::required, ZeroDuration::allowed);
+  const auto length = reader.duration("for", Presence::optional, ZeroDuration::rejected);
+  if (at && run_duration && *at >= *run_duration) {
+    reader.report("at", "expected a time before the end of the run (" + format_duration(*run_duration) + "), got " +
+                            describe_json_value(*reader.find("at")));
+  } else if (at && length && run_duration && *length > *run_duration - *at) {
+    reader.report("for", "the fault would end at " + format_duration(*at + *length) + ", past the end of the run (" +
+                             format_duration(*run_duration) + ")");
+  }
+  Fault fault;
+  fault.proxy = reader.string("proxy", Presence::optional).value_or("");
+  if (!kind) return std::nullopt;
+
+  // The attributes' text first, then views of it: the views must not outlive a vector's growth.
+  std::vector<std::pair<std::string_view, std::string>> texts;
+  const auto names_of_kind = toxic_attributes(*kind);
+  for (std::string_view name : *names_of_kind) {
+    const nlohmann::json* value = reader.find(name);
+    if (value == nullptr) continue;
+    auto text = attribute_text(*value);
+    if (!text) {
+      reader.report(name, "expected a string or a number, got " + describe_json_value(*value));
+      return std::nullopt;
+    }
+    texts.emplace_back(name, std::move(*text));
+  }
+  std::vector<std::pair<std::string_view, std::string_view>> attributes;
+  for (const auto& [name, text] : texts) attributes.emplace_back(name, text);
+  const ParseResult<ToxicSpec> toxic = build_toxic(*kind, attributes);
+  if (!toxic) {
+    reader.report_here(toxic.error());
+    return std::nullopt;
+  }
+  if (!at || (reader.has("for") && !length)) return std::nullopt;
+  fault.toxic = *toxic;
+  fault.at = *at;
+  fault.length = length;
+  return fault;
+}
+
+// Checks that `name` names a proxy; reports at `path` with a suggestion otherwise.
+bool check_proxy_name(const std::vector<Proxy>& proxies, const std::string& name, IssueCollector& issues,
+                      const std::string& path) {
+  std::vector<std::string_view> names;
+  for (const Proxy& p : proxies) names.push_back(p.name);
+  if (std::find(names.begin(), names.end(), name) != names.end()) return true;
+  std::string message = "no proxy is named \"" + name + "\"";
+  if (const auto best = did_you_mean(name, names)) message += "; did you mean \"" + *best + "\"?";
+  issues.add(path, message);
+  return false;
+}
+
+}  // namespace
+
+void read_network(const ObjectReader& root, std::optional<Duration> run_duration, Scenario& scenario) {
+  IssueCollector& issues = root.issues();
+  scenario.proxies = read_proxies(root);
+  std::vector<std::string> fault_paths;
+  if (const auto elements = root.non_empty_array("faults", Presence::optional)) {
+    for (const LocatedValue& element : *elements) {
+      if (auto fault = read_fault(element, issues, run_duration)) {
+        scenario.faults.push_back(std::move(*fault));
+        fault_paths.push_back(element.path);
+      }
+    }
+  }
+  if (const auto seed = root.integer("seed", Presence::optional, 0, std::numeric_limits<std::int64_t>::max())) {
+    scenario.seed = static_cast<std::uint64_t>(*seed);
+  }
+
+  const bool any_via = std::any_of(scenario.load.begin(), scenario.load.end(), [](const HttpLoad& g) { return !g.via.empty(); });
+  if (!root.has("proxies") && (any_via || !scenario.faults.empty())) {
+    scenario.proxies.push_back(Proxy{std::string(kImplicitProxy), std::nullopt});
+  }
+
+  for (std::size_t i = 0; i < scenario.faults.size(); ++i) {
+    Fault& fault = scenario.faults[i];
+    if (fault.proxy.empty()) {
+      if (scenario.proxies.size() == 1) {
+        fault.proxy = scenario.proxies.front().name;
+      } else {
+        issues.add(fault_paths[i], "name the proxy this fault acts on with \"proxy\" (there are " +
+                                       std::to_string(scenario.proxies.size()) + ")");
+      }
+      continue;
+    }
+    if (!check_proxy_name(scenario.proxies, fault.proxy, issues, fault_paths[i] + "/proxy")) fault.proxy.clear();
+  }
+  for (std::size_t i = 0; i < scenario.load.size(); ++i) {
+    const HttpLoad& generator = scenario.load[i];
+    if (!generator.via.empty()) {
+      check_proxy_name(scenario.proxies, generator.via, issues, "/load/" + std::to_string(i) + "/via");
+    }
+  }
+  // A fault on a proxy that no load goes through changes nothing: say so rather than pass.
+  for (std::size_t i = 0; i < scenario.faults.size(); ++i) {
+    const std::string& proxy = scenario.faults[i].proxy;
+    const bool used = std::any_of(scenario.load.begin(), scenario.load.end(),
+                                  [&](const HttpLoad& g) { return g.via == proxy; });
+    if (!proxy.empty() && !used) {
+      issues.add(fault_paths[i], "no load generator goes through proxy \"" + proxy +
+                                     "\", so this fault would change nothing; add \"via\": \"" + proxy +
+                                     "\" to a load generator");
+    }
+  }
+}
+
+}  // namespace faultline::scenario
