@@ -2,6 +2,7 @@
 // only wires CLI11 to these.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,17 @@ struct RunCommand {
 };
 
 int run_command(const RunCommand& command);
+
+struct ProxyCommand {
+  std::string listen;                // host:port to listen on
+  std::string upstream;              // host:port to forward to
+  std::vector<std::string> toxics;   // "latency:latency=100ms,jitter=10ms", in force from the start
+  std::uint64_t seed = 1;            // for toxicity draws, jitter and slice sizes
+  bool allow_remote = false;
+};
+
+// Runs the fault proxy until SIGINT/SIGTERM: 0 then, 2 for bad options, 3 when it cannot listen.
+int proxy_command(const ProxyCommand& command);
 
 // Checks every file without running anything; 0 when all are valid, 2 otherwise.
 int validate_command(const std::vector<std::string>& paths);

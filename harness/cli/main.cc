@@ -24,6 +24,19 @@ int main(int argc, char** argv) {
   CLI::App* validate_app = app.add_subcommand("validate", "Check scenario files without running anything");
   validate_app->add_option("files", validate_paths, "Scenario files")->required();
 
+  ProxyCommand proxy;
+  CLI::App* proxy_app = app.add_subcommand(
+      "proxy", "Run the fault proxy on its own (like Toxiproxy) until Ctrl-C, with toxics in force");
+  proxy_app->add_option("--listen", proxy.listen, "Address to listen on, e.g. 127.0.0.1:8474")->required();
+  proxy_app->add_option("--upstream", proxy.upstream, "Address to forward to, e.g. 127.0.0.1:8080")->required();
+  proxy_app->add_option("--toxic", proxy.toxics,
+                        "A toxic, repeatable: 'latency:latency=100ms,jitter=10ms', 'bandwidth:rate=100', "
+                        "'slow_close:delay=1s', 'timeout:timeout=5s', 'reset_peer', "
+                        "'slicer:average_size=64,delay=1ms', 'limit_data:bytes=1000', 'down'; each takes "
+                        "direction=upstream|downstream|both and toxicity=0..1");
+  proxy_app->add_option("--seed", proxy.seed, "Seed for toxicity draws, jitter and slice sizes");
+  proxy_app->add_flag("--allow-remote", proxy.allow_remote, "Allow non-loopback addresses");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -32,6 +45,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (*run_app) return run_command(run);
+    if (*proxy_app) return proxy_command(proxy);
     return validate_command(validate_paths);
   } catch (const std::exception& e) {
     std::cerr << "faultline: internal error (a bug in faultline, please report it): " << e.what() << '\n';

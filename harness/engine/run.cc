@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "harness/engine/load_address.h"
+#include "harness/engine/network_faults.h"
 #include "harness/engine/run_error.h"
 #include "harness/engine/series_collector.h"
 #include "harness/engine/stop_signal.h"
@@ -81,11 +82,16 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
 
   // Resolve every destination before any load starts: a refused address must run nothing.
   const bool allow_remote = s.allow_remote || options.allow_remote;
+  std::optional<NetworkFaults> network;
+  if (!s.proxies.empty()) network.emplace(s, target.address(), allow_remote);
   std::vector<LoadAddress> addresses;
   for (std::size_t i = 0; i < s.load.size(); ++i) {
     const scenario::HttpLoad& spec = s.load[i];
     const std::string field = spec.address ? "/load/" + std::to_string(i) + "/address" : "/target/address";
-    addresses.push_back(resolve_load_address(spec.address.value_or(target.address()), allow_remote, field));
+    LoadAddress address = resolve_load_address(spec.address.value_or(target.address()), allow_remote, field);
+    // Through a proxy, connections go to the proxy; the Host header still names the target.
+    if (!spec.via.empty()) address.endpoint = network->endpoint_of(spec.via);
+    addresses.push_back(std::move(address));
   }
 
   const Clock::time_point epoch = Clock::now() + kStartLead;
@@ -118,9 +124,19 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
   };
 
   const Clock::time_point end = epoch + s.duration;
+  std::int64_t proxy_samples = 0;  // proxy intervals recorded so far (signed: `now` is negative before t = 0)
+  const auto sample_proxies_until = [&](Duration now) {
+    if (!network) return;
+    while (s.observe.interval * (proxy_samples + 1) <= now) network->sample(static_cast<double>(proxy_samples++) * r.interval_s);
+  };
   while (Clock::now() < end) {
-    std::this_thread::sleep_until(std::min(end, Clock::now() + kLoopTick));
+    Clock::time_point wake = std::min(end, Clock::now() + kLoopTick);
+    // Faults start and end on time, not at the next tick.
+    if (network && network->next_due()) wake = std::min(wake, epoch + *network->next_due());
+    std::this_thread::sleep_until(wake);
     if ((r.interrupted = requested_stop())) break;
+    if (network) network->apply_due(Clock::now() - epoch);
+    sample_proxies_until(Clock::now() - epoch);
     if (auto exit = target.poll_exit(epoch)) {
       exit->detail = "exited during the run";
       note_target_event(*exit);
@@ -134,6 +150,13 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
   observer.on_load_stopped();
   collect(true, ran);
   r.duration_s = seconds(ran);
+  if (network) {
+    sample_proxies_until(ran);
+    if (static_cast<double>(proxy_samples) * r.interval_s < r.duration_s) network->sample(static_cast<double>(proxy_samples) * r.interval_s);
+    network->finish(ran);
+    r.faults = network->fault_records();
+    r.proxies = network->proxy_results();
+  }
 
   for (std::size_t g = 0; g < generators.size(); ++g) {
     const scenario::HttpLoad& spec = s.load[g];

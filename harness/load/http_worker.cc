@@ -181,7 +181,8 @@ void HttpWorker::record_error(ErrorClass error) {
 }
 
 void HttpWorker::arm_interval_roll() {
-  const Clock::time_point boundary = plan_.epoch + plan_.interval * (interval_index_ + 1);
+  // Signed arithmetic: an unsigned factor would make the duration unsigned.
+  const Clock::time_point boundary = plan_.epoch + plan_.interval * static_cast<std::int64_t>(interval_index_ + 1);
   const Clock::time_point run_end = plan_.epoch + plan_.run_length;
   if (boundary >= run_end) {
     // The run's last interval ends with the run, however long it is.

@@ -84,6 +84,44 @@ json generator_json(const GeneratorResult& g) {
   return j;
 }
 
+json optional_seconds(const std::optional<double>& s) { return s ? json(*s) : json(nullptr); }
+
+json faults_json(const RunResult& r) {
+  json faults = json::array();
+  for (const FaultRecord& f : r.faults) {
+    json fault = {{"kind", f.kind},
+                  {"proxy", f.proxy},
+                  {"spec", f.spec},
+                  {"planned", {{"at", f.planned_at_s}, {"for", optional_seconds(f.planned_for_s)}}},
+                  {"actual", {{"start", optional_seconds(f.started_s)}, {"end", optional_seconds(f.ended_s)}}}};
+    if (!f.error.empty()) fault["error"] = f.error;
+    faults.push_back(std::move(fault));
+  }
+  return faults;
+}
+
+json proxy_point_json(const ProxyPoint& p) {
+  return {{"upstream_bytes", p.upstream_bytes},         {"downstream_bytes", p.downstream_bytes},
+          {"connections_accepted", p.connections_accepted}, {"connections_active", p.connections_active},
+          {"upstream_refused", p.upstream_refused},     {"resets_injected", p.resets_injected},
+          {"connections_cut", p.connections_cut}};
+}
+
+json proxies_json(const RunResult& r) {
+  json proxies = json::object();
+  for (const ProxyResult& p : r.proxies) {
+    json series = json::array();
+    for (const ProxyPoint& point : p.series) {
+      json row = proxy_point_json(point);
+      row["t"] = point.t_s;
+      series.push_back(std::move(row));
+    }
+    proxies[p.name] = {{"listen", p.listen}, {"upstream", p.upstream}, {"totals", proxy_point_json(p.totals)},
+                       {"series", std::move(series)}};
+  }
+  return proxies;
+}
+
 json target_json(const RunResult& r) {
   json events = json::array();
   for (const TargetEvent& e : r.target_events) {
@@ -119,7 +157,8 @@ json to_json(const RunResult& r) {
         {"interrupted", r.interrupted ? json(*r.interrupted) : json(nullptr)}}},
       {"intervals_s", r.interval_s},
       {"load", std::move(load)},
-      {"faults", json::array()},
+      {"faults", faults_json(r)},
+      {"proxies", proxies_json(r)},
       {"target", target_json(r)},
       {"expectations", json::array()},
       {"comparison", nullptr},

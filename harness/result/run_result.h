@@ -2,6 +2,7 @@
 // "The result file").
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,39 @@ struct TargetInfo {
   std::string stderr_log;
 };
 
+// One fault of the scenario: when it was planned and when it was really in force.
+struct FaultRecord {
+  std::string kind;                      // the toxic's name ("latency")
+  std::string proxy;
+  std::string spec;                      // the toxic in its command-line form
+  double planned_at_s = 0;
+  std::optional<double> planned_for_s;   // unset: until the end of the run
+  std::optional<double> started_s;       // unset: the run ended before it was due
+  std::optional<double> ended_s;
+  std::string error;                     // why it could not be removed cleanly, if it could not
+};
+
+// What a fault proxy forwarded in one series interval (counters are per interval, gauges at
+// its end).
+struct ProxyPoint {
+  double t_s = 0;
+  std::uint64_t upstream_bytes = 0;        // client -> target
+  std::uint64_t downstream_bytes = 0;      // target -> client
+  std::uint64_t connections_accepted = 0;
+  std::uint64_t connections_active = 0;    // gauge
+  std::uint64_t upstream_refused = 0;      // the target refused the proxy's connection
+  std::uint64_t resets_injected = 0;
+  std::uint64_t connections_cut = 0;       // by timeout, limit_data or down
+};
+
+struct ProxyResult {
+  std::string name;
+  std::string listen;    // host:port
+  std::string upstream;  // host:port
+  ProxyPoint totals;     // over the whole run (t_s unused)
+  std::vector<ProxyPoint> series;
+};
+
 enum class Verdict { pass, fail, interrupted };
 std::string to_string(Verdict verdict);
 
@@ -42,6 +76,8 @@ struct RunResult {
   TargetInfo target;
   std::vector<TargetEvent> target_events;
   std::vector<GeneratorResult> load;
+  std::vector<FaultRecord> faults;
+  std::vector<ProxyResult> proxies;
   Verdict verdict = Verdict::pass;
   std::vector<std::string> reasons;  // why the verdict is not pass
 };

@@ -57,6 +57,19 @@ void print_summary(std::ostream& out, const result::RunResult& r, const std::str
   if (r.target.pid) out << ", pid " << *r.target.pid;
   out << "\n\n";
   for (const result::GeneratorResult& g : r.load) print_generator(out, g, r.scenario);
+  if (!r.faults.empty()) {
+    out << "\n  faults\n";
+    for (const result::FaultRecord& f : r.faults) {
+      out << "    " << f.spec << " on " << f.proxy << ": ";
+      if (!f.started_s) {
+        out << "not reached (planned at " << seconds(f.planned_at_s) << ")\n";
+        continue;
+      }
+      out << "in force " << seconds(*f.started_s) << " .. " << (f.ended_s ? seconds(*f.ended_s) : std::string("end"));
+      if (!f.error.empty()) out << " (" << f.error << ')';
+      out << '\n';
+    }
+  }
   if (!r.target_events.empty()) {
     out << "\n  target events\n";
     for (const result::TargetEvent& e : r.target_events) {

@@ -1,0 +1,135 @@
+#include "harness/engine/network_faults.h"
+
+#include <stdexcept>
+#include <system_error>
+
+#include "harness/engine/load_address.h"
+#include "harness/engine/run_error.h"
+
+namespace faultline::engine {
+
+namespace {
+
+double seconds(scenario::Duration d) { return std::chrono::duration<double>(d).count(); }
+
+std::vector<FaultTimeline::Window> windows_of(const std::vector<scenario::Fault>& faults) {
+  std::vector<FaultTimeline::Window> windows;
+  for (const scenario::Fault& f : faults) windows.push_back({f.at, f.length});
+  return windows;
+}
+
+result::ProxyPoint point_of(const fault::ProxyCounters& c, double t_s) {
+  result::ProxyPoint p;
+  p.t_s = t_s;
+  p.upstream_bytes = c.upstream_bytes;
+  p.downstream_bytes = c.downstream_bytes;
+  p.connections_accepted = c.connections_accepted;
+  p.connections_active = c.connections_active;
+  p.upstream_refused = c.upstream_refused;
+  p.resets_injected = c.resets_injected;
+  p.connections_cut = c.connections_cut;
+  return p;
+}
+
+std::string address_text(const boost::asio::ip::tcp::endpoint& e) {
+  return engine::to_string(scenario::Endpoint{e.address().to_string(), e.port()});
+}
+
+}  // namespace
+
+NetworkFaults::NetworkFaults(const scenario::Scenario& s, const scenario::Endpoint& target, bool allow_remote)
+    : faults_(s.faults), timeline_(windows_of(s.faults), s.duration), applied_(s.faults.size()) {
+  for (std::size_t i = 0; i < s.proxies.size(); ++i) {
+    const scenario::Proxy& spec = s.proxies[i];
+    const std::string field = spec.upstream ? "/proxies/" + std::to_string(i) + "/upstream" : "/target/address";
+    const LoadAddress upstream = resolve_load_address(spec.upstream.value_or(target), allow_remote, field);
+    fault::ProxyConfig config;
+    config.upstream = upstream.endpoint;
+    config.allow_remote = allow_remote;
+    config.seed = s.seed + i;
+    RunningProxy running;
+    try {
+      running.proxy = std::make_unique<fault::Proxy>(config);
+    } catch (const std::system_error& e) {
+      throw EnvironmentError("proxy \"" + spec.name + "\": cannot listen: " + e.what());
+    } catch (const std::invalid_argument& e) {
+      throw UsageError("proxy \"" + spec.name + "\": " + e.what());
+    }
+    running.result.name = spec.name;
+    running.result.listen = address_text(running.proxy->endpoint());
+    running.result.upstream = upstream.host_header;
+    proxies_.push_back(std::move(running));
+  }
+  for (const scenario::Fault& f : faults_) {
+    result::FaultRecord record;
+    record.kind = std::string(scenario::toxic_name(f.toxic.toxic));
+    record.proxy = f.proxy;
+    record.spec = scenario::format_toxic(f.toxic);
+    record.planned_at_s = seconds(f.at);
+    if (f.length) record.planned_for_s = seconds(*f.length);
+    records_.push_back(std::move(record));
+  }
+}
+
+const NetworkFaults::RunningProxy& NetworkFaults::proxy_named(const std::string& name) const {
+  for (const RunningProxy& p : proxies_) {
+    if (p.result.name == name) return p;
+  }
+  // The scenario parser resolves every proxy name; reaching here is a bug.
+  throw std::logic_error("no proxy named \"" + name + "\"");
+}
+
+boost::asio::ip::tcp::endpoint NetworkFaults::endpoint_of(const std::string& proxy) const {
+  return proxy_named(proxy).proxy->endpoint();
+}
+
+void NetworkFaults::apply_due(Duration now) {
+  for (const FaultTimeline::Action& action : timeline_.take_due(now)) {
+    if (action.edge == FaultTimeline::Edge::start) {
+      start_fault(action.fault, now);
+    } else {
+      end_fault(action.fault, now);
+    }
+  }
+}
+
+void NetworkFaults::start_fault(std::size_t index, Duration now) {
+  applied_[index] = proxy_named(faults_[index].proxy).proxy->add_toxic(faults_[index].toxic);
+  // add_toxic returns once every live connection has the toxic: that is when it is in force.
+  records_[index].started_s = seconds(now);
+}
+
+void NetworkFaults::end_fault(std::size_t index, Duration now) {
+  if (!applied_[index]) return;
+  const boost::system::error_code ec = proxy_named(faults_[index].proxy).proxy->remove_toxic(*applied_[index]);
+  applied_[index].reset();
+  records_[index].ended_s = seconds(now);
+  if (ec) records_[index].error = "removing it failed: " + ec.message();
+}
+
+void NetworkFaults::sample(double t_s) {
+  for (RunningProxy& p : proxies_) {
+    const fault::ProxyCounters now = p.proxy->counters();
+    p.result.series.push_back(point_of(now.since(p.last_sample), t_s));
+    p.last_sample = now;
+  }
+}
+
+void NetworkFaults::finish(Duration now) {
+  if (finished_) return;
+  finished_ = true;
+  for (const FaultTimeline::Action& action : timeline_.take_remaining_ends()) end_fault(action.fault, now);
+  for (RunningProxy& p : proxies_) p.proxy->stop();
+}
+
+std::vector<result::ProxyResult> NetworkFaults::proxy_results() const {
+  std::vector<result::ProxyResult> results;
+  for (const RunningProxy& p : proxies_) {
+    result::ProxyResult r = p.result;
+    r.totals = point_of(p.proxy->counters(), 0);
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
+}  // namespace faultline::engine
