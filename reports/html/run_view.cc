@@ -1,0 +1,334 @@
+#include "reports/html/run_view.h"
+
+#include <algorithm>
+#include <array>
+
+#include "harness/scenario/units.h"
+
+namespace faultline::reports::html {
+
+namespace {
+
+using nlohmann::json;
+
+// The member `key` of an object, or null when `j` is not an object or lacks it.
+const json& member(const json& j, const char* key) {
+  static const json kNull;
+  if (!j.is_object()) return kNull;
+  const auto it = j.find(key);
+  return it == j.end() ? kNull : *it;
+}
+
+std::optional<double> number_or_none(const json& j) {
+  if (j.is_number()) return j.get<double>();
+  return std::nullopt;
+}
+
+double number(const json& j, double fallback = NAN) { return number_or_none(j).value_or(fallback); }
+
+std::string text(const json& j) {
+  if (j.is_string()) return j.get<std::string>();
+  if (j.is_null()) return "";
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string stages_text(const json& stages) {
+  std::string out;
+  if (!stages.is_array()) return out;
+  for (const json& stage : stages) {
+    if (!out.empty()) out += ", ";
+    out += text(member(stage, "rate")) + "/s for " + text(member(stage, "for"));
+    const std::optional<double> ramp_s = duration_seconds(member(stage, "ramp"));
+    if (ramp_s && *ramp_s > 0) out += " (ramp " + text(member(stage, "ramp")) + ")";
+  }
+  return out;
+}
+
+GeneratorSeries read_series(const json& rows) {
+  GeneratorSeries series;
+  if (!rows.is_array()) return series;
+  for (const json& row : rows) {
+    const json& errors = member(row, "errors");
+    if (!errors.is_object()) continue;
+    for (const auto& [error_class, count] : errors.items()) series.errors_by_class.try_emplace(error_class);
+  }
+  for (const json& row : rows) {
+    series.t_s.push_back(number(member(row, "t")));
+    series.throughput_rps.push_back(number(member(row, "throughput_rps")));
+    // Only non-zero classes are written per interval; absent means none.
+    const json& errors = member(row, "errors");
+    double finished = number(member(row, "ok"), 0);
+    for (auto& [error_class, counts] : series.errors_by_class) {
+      counts.push_back(number(member(errors, error_class.c_str()), 0));
+      finished += counts.back();
+    }
+    // An interval in which nothing finished has no latency; result.json writes 0 there, which
+    // would draw as a fall to zero. A gap says it honestly.
+    const auto latency = [&](const char* key) { return finished > 0 ? number(member(row, key)) : NAN; };
+    series.p50_ms.push_back(latency("p50_ms"));
+    series.p90_ms.push_back(latency("p90_ms"));
+    series.p99_ms.push_back(latency("p99_ms"));
+    series.max_ms.push_back(latency("max_ms"));
+  }
+  return series;
+}
+
+// Before a generator starts and after it stops, its throughput and error rate are not zero but
+// undefined: blank them, so the charts show when each generator ran and the medians cover only
+// that time.
+void blank_idle_intervals(GeneratorView& g, double interval_s) {
+  const double end_s = g.length_s ? g.start_s + *g.length_s : INFINITY;
+  for (std::size_t i = 0; i < g.series.t_s.size(); ++i) {
+    const double t = g.series.t_s[i];
+    if (t + interval_s > g.start_s && t < end_s) continue;
+    g.series.throughput_rps[i] = NAN;
+    for (auto& [error_class, counts] : g.series.errors_by_class) counts[i] = NAN;
+  }
+}
+
+GeneratorView read_generator(const std::string& name, const json& planned, const json& measured, double interval_s) {
+  GeneratorView g;
+  g.name = name;
+  g.model = text(member(measured, "model"));
+  if (g.model.empty()) g.model = text(member(planned, "model"));
+  g.connections = number_or_none(member(measured, "connections"));
+  if (!g.connections) g.connections = number_or_none(member(planned, "connections"));
+  g.threads = number_or_none(member(measured, "threads"));
+  g.rate = stages_text(member(planned, "stages"));
+  g.start_s = duration_seconds(member(planned, "start")).value_or(0);
+  g.length_s = duration_seconds(member(planned, "for"));
+
+  const json& summary = member(measured, "summary");
+  g.ok = number(member(summary, "ok"), 0);
+  const json& errors = member(summary, "errors");
+  if (errors.is_object()) {
+    for (const auto& [error_class, count] : errors.items()) {
+      g.errors[error_class] = number(count, 0);
+      g.error_count += number(count, 0);
+    }
+  }
+  g.error_rate = number(member(summary, "error_rate"));
+  g.throughput_rps = number(member(summary, "throughput_rps"));
+  const json& latency = member(summary, "latency_ms");
+  g.latency = {number(member(latency, "p50")), number(member(latency, "p99")), number(member(latency, "max"))};
+  g.histogram = text(member(measured, "histogram"));
+  g.series = read_series(member(measured, "series"));
+  blank_idle_intervals(g, interval_s);
+  return g;
+}
+
+std::vector<GeneratorView> read_generators(const json& result, double interval_s) {
+  std::vector<GeneratorView> generators;
+  const json& planned = member(member(result, "scenario"), "load");
+  const json& measured = member(result, "load");
+  // The scenario's order is the author's; result.json's load object is keyed, hence sorted.
+  if (planned.is_array()) {
+    for (const json& p : planned) {
+      const std::string name = text(member(p, "name"));
+      generators.push_back(read_generator(name, p, member(measured, name.c_str()), interval_s));
+    }
+  }
+  if (measured.is_object()) {
+    for (const auto& [name, m] : measured.items()) {
+      const bool known = std::any_of(generators.begin(), generators.end(), [&](const GeneratorView& g) { return g.name == name; });
+      if (!known) generators.push_back(read_generator(name, json(), m, interval_s));
+    }
+  }
+  return generators;
+}
+
+std::vector<FaultView> read_faults(const json& faults) {
+  std::vector<FaultView> out;
+  if (!faults.is_array()) return out;
+  for (const json& f : faults) {
+    FaultView fault;
+    fault.kind = text(member(f, "kind"));
+    fault.proxy = text(member(f, "proxy"));
+    fault.spec = text(member(f, "spec"));
+    const json& planned = member(f, "planned");
+    fault.planned_at_s = number(member(planned, "at"));
+    fault.planned_for_s = number_or_none(member(planned, "for"));
+    const json& actual = member(f, "actual");
+    fault.actual_start_s = number_or_none(member(actual, "start"));
+    fault.actual_end_s = number_or_none(member(actual, "end"));
+    out.push_back(std::move(fault));
+  }
+  return out;
+}
+
+std::vector<TargetEventView> read_events(const json& events) {
+  std::vector<TargetEventView> out;
+  if (!events.is_array()) return out;
+  for (const json& e : events) {
+    TargetEventView event;
+    event.t_s = number(member(e, "t"));
+    event.kind = text(member(e, "kind"));
+    if (member(e, "signal").is_string()) event.outcome = text(member(e, "signal"));
+    if (member(e, "exit_code").is_number()) event.outcome = "exit code " + text(member(e, "exit_code"));
+    event.detail = event.outcome;
+    if (!member(e, "detail").is_null()) event.detail += (event.detail.empty() ? "" : ", ") + text(member(e, "detail"));
+    out.push_back(std::move(event));
+  }
+  return out;
+}
+
+std::vector<ResourceSeries> read_resources(const json& rows) {
+  std::vector<ResourceSeries> out;
+  if (!rows.is_array()) return out;
+  std::vector<std::string> names;
+  for (const json& row : rows) {
+    if (!row.is_object()) continue;
+    for (const auto& [name, value] : row.items()) {
+      if (name != "t" && value.is_number() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+  }
+  // The resources DESIGN.md defines leaks on come first, in a fixed order; others follow sorted.
+  static constexpr std::array<const char*, 5> kPreferred = {"rss_bytes", "threads", "fds", "goroutines", "cpu"};
+  std::stable_sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    const auto rank = [](const std::string& n) { return std::find(kPreferred.begin(), kPreferred.end(), n) - kPreferred.begin(); };
+    return rank(a) < rank(b);
+  });
+  for (const std::string& name : names) {
+    ResourceSeries series{name, {}, {}};
+    for (const json& row : rows) {
+      series.t_s.push_back(number(member(row, "t")));
+      series.values.push_back(number(member(row, name.c_str())));
+    }
+    out.push_back(std::move(series));
+  }
+  return out;
+}
+
+std::optional<double> memory_limit_bytes(const json& limit) {
+  if (limit.is_number()) return limit.get<double>();
+  if (!limit.is_string()) return std::nullopt;
+  const auto bytes = scenario::parse_size(limit.get<std::string>());
+  if (!bytes) return std::nullopt;
+  return static_cast<double>(*bytes);
+}
+
+void read_analysis(const json& result, RunView& run) {
+  const json& reports = member(member(result, "target"), "reports");
+  if (reports.is_array()) {
+    for (const json& r : reports) {
+      run.findings.push_back({text(member(r, "kind")), text(member(r, "tool")), number(member(r, "count")),
+                              number(member(r, "t")), text(member(r, "first"))});
+    }
+  }
+  const json& analysis = member(result, "analysis");
+  const json& leaks = member(analysis, "leaks");
+  if (leaks.is_object()) {
+    for (const auto& [resource, excess] : leaks.items()) {
+      if (excess.is_number()) run.leaks[resource] = excess.get<double>();
+    }
+  }
+  const json& recovery = member(analysis, "recovery");
+  if (recovery.is_array()) {
+    for (const json& r : recovery) {
+      const std::optional<double> fault = number_or_none(member(r, "fault"));
+      if (!fault || *fault < 0) continue;
+      run.recovery.push_back({static_cast<std::size_t>(*fault), number_or_none(member(r, "time_to_recover_s"))});
+    }
+  }
+  const json& expectations = member(result, "expectations");
+  if (expectations.is_array()) {
+    for (const json& e : expectations) {
+      const json& passed = member(e, "passed");
+      run.expectations.push_back({text(member(e, "text")), passed.is_boolean() ? std::optional<bool>(passed.get<bool>()) : std::nullopt,
+                                  text(member(e, "observed"))});
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<double> duration_seconds(const json& duration) {
+  if (!duration.is_string()) return std::nullopt;
+  const auto parsed = scenario::parse_duration(duration.get<std::string>());
+  if (!parsed) return std::nullopt;
+  return std::chrono::duration<double>(*parsed).count();
+}
+
+double FaultView::from_s(double run_end_s) const {
+  if (actual_start_s) return *actual_start_s;
+  return std::isfinite(planned_at_s) ? planned_at_s : run_end_s;
+}
+
+double FaultView::to_s(double run_end_s) const {
+  if (actual_end_s) return *actual_end_s;
+  if (actual_start_s && !planned_for_s) return run_end_s;
+  return planned_for_s ? from_s(run_end_s) + *planned_for_s : run_end_s;
+}
+
+std::string FaultView::label() const {
+  if (!spec.empty()) return spec;
+  return kind.empty() ? "fault" : kind;
+}
+
+std::string TargetEventView::label() const {
+  const std::string name = kind.empty() ? "event" : kind;
+  return detail.empty() ? name : name + " (" + detail + ")";
+}
+
+std::string TargetEventView::short_label() const {
+  const std::string name = kind.empty() ? "event" : kind;
+  return outcome.empty() ? name : name + " (" + outcome + ")";
+}
+
+double RunView::time_axis_end_s() const {
+  double end = duration_s;
+  for (const GeneratorView& g : generators) {
+    if (!g.series.t_s.empty() && std::isfinite(g.series.t_s.back())) end = std::max(end, g.series.t_s.back() + interval_s);
+  }
+  // The target is stopped just after the end; its last event must still be on the axis.
+  for (const TargetEventView& event : events) {
+    if (std::isfinite(event.t_s)) end = std::max(end, event.t_s);
+  }
+  for (const FaultView& fault : faults) {
+    if (fault.actual_end_s && std::isfinite(*fault.actual_end_s)) end = std::max(end, *fault.actual_end_s);
+  }
+  return end > 0 ? end : 1;
+}
+
+RunView read_run(const json& result) {
+  RunView run;
+  const json& scenario = member(result, "scenario");
+  run.name = text(member(scenario, "name"));
+  run.description = text(member(scenario, "description"));
+  run.verdict = text(member(result, "verdict"));
+  const json& reasons = member(result, "reasons");
+  if (reasons.is_array()) {
+    for (const json& reason : reasons) run.reasons.push_back(text(reason));
+  }
+  const json& info = member(result, "run");
+  run.started_at = text(member(info, "started_at"));
+  run.faultline_version = text(member(info, "faultline_version"));
+  run.cores = number_or_none(member(member(info, "host"), "cores"));
+  run.interrupted_by = text(member(info, "interrupted"));
+  run.duration_s = number(member(info, "duration_s"), 0);
+  run.interval_s = number(member(result, "intervals_s"), 1);
+  if (!(run.interval_s > 0)) run.interval_s = 1;
+  run.warmup_s = duration_seconds(member(member(scenario, "phases"), "warmup")).value_or(0);
+
+  const json& planned_target = member(scenario, "target");
+  const json& target = member(result, "target");
+  run.target_mode = text(member(target, "mode"));
+  run.target_address = text(member(target, "address"));
+  const json& command = member(planned_target, "command");
+  if (command.is_array()) {
+    for (const json& word : command) run.target_command += (run.target_command.empty() ? "" : " ") + text(word);
+  }
+  run.target_ready_after_s = number_or_none(member(target, "ready_after_s"));
+  run.memory_limit_bytes = memory_limit_bytes(member(member(planned_target, "limits"), "memory"));
+  run.stdout_log = text(member(target, "stdout"));
+  run.stderr_log = text(member(target, "stderr"));
+
+  run.generators = read_generators(result, run.interval_s);
+  run.faults = read_faults(member(result, "faults"));
+  run.events = read_events(member(target, "events"));
+  run.resources = read_resources(member(target, "series"));
+  read_analysis(result, run);
+  return run;
+}
+
+}  // namespace faultline::reports::html

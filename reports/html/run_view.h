@@ -1,0 +1,127 @@
+// result.json read once into the typed values the HTML report draws. Reading is forgiving: the
+// report must render a result from an older or newer faultline, a partial result of an
+// interrupted run, or one whose optional sections (faults, target series, analysis) are absent,
+// so a missing or mistyped field becomes an empty value here and never an exception.
+#pragma once
+
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace faultline::reports::html {
+
+struct LatencySummary {
+  double p50_ms = NAN, p99_ms = NAN, max_ms = NAN;
+};
+
+// One load generator's per-interval series; every vector has one value per interval.
+struct GeneratorSeries {
+  std::vector<double> t_s;  // start of each interval, from the run's start
+  std::vector<double> throughput_rps, p50_ms, p90_ms, p99_ms, max_ms;
+  std::map<std::string, std::vector<double>> errors_by_class;  // error count per interval
+};
+
+struct GeneratorView {
+  std::string name;
+  std::string model;               // "closed" or "open"
+  std::optional<double> connections, threads;
+  std::string rate;                // open model: the stages as text ("0→2000/s over 2s, 2000/s for 6s")
+  double start_s = 0;              // when the generator starts, from the run's start
+  std::optional<double> length_s;  // how long it runs; unset: until the end
+  double ok = 0;
+  std::map<std::string, double> errors;  // whole run, by class
+  double error_count = 0;
+  double error_rate = NAN;               // fraction
+  double throughput_rps = NAN;
+  LatencySummary latency;
+  std::string histogram;                 // encoded; see percentile_curve.h
+  GeneratorSeries series;
+};
+
+struct FaultView {
+  std::string kind;   // "latency", "kill", ...
+  std::string proxy;  // the proxy it applied to, for network faults
+  std::string spec;   // the toxic as text: "latency:latency=200ms"
+  double planned_at_s = NAN;
+  std::optional<double> planned_for_s;  // unset: until the end of the run
+  std::optional<double> actual_start_s, actual_end_s;
+  // Where to shade: the actual window when recorded, else the planned one, with `run_end_s`
+  // closing a window that lasts until the end.
+  double from_s(double run_end_s) const;
+  double to_s(double run_end_s) const;
+  std::string label() const;  // "latency 200ms", falling back to the kind
+};
+
+struct TargetEventView {
+  double t_s = NAN;
+  std::string kind;     // "exit", "stopped", "restart", "oom_kill", ...
+  std::string outcome;  // "SIGKILL", "exit code 1"; empty for events that are not exits
+  std::string detail;   // the outcome and any free text the supervisor added
+  std::string label() const;        // kind and detail, for the events log
+  std::string short_label() const;  // kind and outcome, for chart markers
+};
+
+// One of the target's sampled resources (threads, fds, RSS, CPU ...), one value per sample.
+struct ResourceSeries {
+  std::string name;  // as in result.json: "rss_bytes", "threads"
+  std::vector<double> t_s, values;
+};
+
+struct ExpectationView {
+  std::string text;
+  std::optional<bool> passed;  // unset when the result did not say
+  std::string observed;
+};
+
+// A sanitizer or runtime report found in the target's output (race, leak, panic).
+struct FindingView {
+  std::string kind, tool;
+  double count = NAN;
+  double t_s = NAN;
+  std::string first;  // the first report verbatim (stack included)
+};
+
+struct RecoveryView {
+  std::size_t fault = 0;  // index into faults
+  std::optional<double> time_to_recover_s;  // unset: never recovered
+};
+
+struct RunView {
+  std::string name, description;
+  std::string verdict;  // "pass", "fail", "interrupted", or whatever a newer result says
+  std::vector<std::string> reasons;
+  std::string started_at, faultline_version;
+  std::optional<double> cores;
+  std::string interrupted_by;  // the signal that ended the run early
+  double duration_s = 0;
+  double interval_s = 1;
+  double warmup_s = 0;
+
+  std::string target_mode, target_address, target_command;
+  std::optional<double> target_ready_after_s;
+  std::optional<double> memory_limit_bytes;
+  std::string stdout_log, stderr_log;
+
+  std::vector<GeneratorView> generators;
+  std::vector<FaultView> faults;
+  std::vector<TargetEventView> events;
+  std::vector<ResourceSeries> resources;
+  std::vector<ExpectationView> expectations;
+  std::vector<FindingView> findings;
+  std::map<std::string, double> leaks;  // excess over steady state, by resource
+  std::vector<RecoveryView> recovery;
+
+  // The end of the time axis: the run's duration, or the last sample, event or fault end when
+  // that is later.
+  double time_axis_end_s() const;
+};
+
+RunView read_run(const nlohmann::json& result);
+
+// A duration as written in scenario files ("1m30s", "250ms") in seconds; nullopt if unreadable.
+std::optional<double> duration_seconds(const nlohmann::json& text);
+
+}  // namespace faultline::reports::html

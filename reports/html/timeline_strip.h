@@ -1,0 +1,14 @@
+// The scenario's timeline as a Gantt-like strip: warm-up, when each load generator ran, when each
+// fault was planned and when it was actually active, and the target's events, on the same time
+// axis (same width and margins) as the charts below it.
+#pragma once
+
+#include <string>
+
+#include "reports/html/run_view.h"
+
+namespace faultline::reports::html {
+
+std::string render_timeline_strip(const RunView& run);
+
+}  // namespace faultline::reports::html

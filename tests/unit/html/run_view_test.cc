@@ -1,0 +1,129 @@
+// Reading result.json into the report's typed values, including results that lack sections or
+// carry the wrong types.
+#include <gtest/gtest.h>
+
+#include "reports/html/run_view.h"
+#include "sample_result.h"
+
+namespace faultline::reports::html {
+namespace {
+
+TEST(RunView, ReadsEverySectionOfAFullResult) {
+  const RunView run = read_run(testing::sample_result());
+  EXPECT_EQ(run.name, "kv-latency");
+  EXPECT_EQ(run.verdict, "fail");
+  ASSERT_EQ(run.reasons.size(), 1u);
+  EXPECT_DOUBLE_EQ(run.duration_s, 6);
+  EXPECT_DOUBLE_EQ(run.warmup_s, 1);
+  EXPECT_EQ(run.target_command, "/opt/kvstore --port 4242");
+  ASSERT_TRUE(run.memory_limit_bytes);
+  EXPECT_DOUBLE_EQ(*run.memory_limit_bytes, 256.0 * 1024 * 1024);
+
+  ASSERT_EQ(run.generators.size(), 1u);
+  const GeneratorView& api = run.generators[0];
+  EXPECT_EQ(api.model, "open");
+  EXPECT_EQ(api.rate, "200/s for 6s (ramp 1s)");
+  EXPECT_DOUBLE_EQ(api.error_count, 20);
+  ASSERT_EQ(api.series.t_s.size(), 6u);
+  ASSERT_EQ(api.series.errors_by_class.size(), 2u);
+  EXPECT_EQ(api.series.errors_by_class.at("reset"), (std::vector<double>{0, 0, 5, 5, 0, 0}));
+
+  ASSERT_EQ(run.faults.size(), 1u);
+  EXPECT_DOUBLE_EQ(run.faults[0].from_s(6), 2.001);
+  EXPECT_DOUBLE_EQ(run.faults[0].to_s(6), 4.002);
+  ASSERT_EQ(run.events.size(), 1u);
+  EXPECT_EQ(run.events[0].label(), "exit (SIGKILL)");
+  ASSERT_EQ(run.resources.size(), 4u);
+  EXPECT_EQ(run.resources[0].name, "rss_bytes");
+  EXPECT_EQ(run.resources[1].name, "threads");
+  ASSERT_EQ(run.expectations.size(), 2u);
+  EXPECT_EQ(run.expectations[1].passed, false);
+  ASSERT_EQ(run.findings.size(), 1u);
+  EXPECT_EQ(run.leaks.at("threads"), 5);
+  ASSERT_EQ(run.recovery.size(), 1u);
+  EXPECT_DOUBLE_EQ(*run.recovery[0].time_to_recover_s, 0.5);
+}
+
+TEST(RunView, ReadsNothingFromSomethingThatIsNotAResult) {
+  for (const nlohmann::json& junk : {nlohmann::json(), nlohmann::json(42), nlohmann::json::array({1, 2}), nlohmann::json("text")}) {
+    const RunView run = read_run(junk);
+    EXPECT_TRUE(run.name.empty());
+    EXPECT_TRUE(run.generators.empty());
+    EXPECT_DOUBLE_EQ(run.interval_s, 1);
+  }
+}
+
+TEST(RunView, ToleratesWrongTypesInEveryField) {
+  nlohmann::json result = testing::sample_result();
+  result["run"]["duration_s"] = "six";
+  result["intervals_s"] = -1;
+  result["faults"][0]["planned"] = "soon";
+  result["target"]["events"][0]["t"] = nullptr;
+  result["load"]["api"]["series"][1] = 7;
+  result["expectations"][0]["passed"] = "yes";
+  result["analysis"]["recovery"][0]["fault"] = -3;
+  const RunView run = read_run(result);
+  EXPECT_DOUBLE_EQ(run.duration_s, 0);
+  EXPECT_DOUBLE_EQ(run.interval_s, 1);
+  EXPECT_TRUE(std::isnan(run.faults[0].planned_at_s));
+  EXPECT_TRUE(std::isnan(run.events[0].t_s));
+  EXPECT_TRUE(std::isnan(run.generators[0].series.throughput_rps[1]));
+  EXPECT_FALSE(run.expectations[0].passed);
+  EXPECT_TRUE(run.recovery.empty());
+}
+
+TEST(RunView, LeavesLatencyBlankInIntervalsWhereNothingFinished) {
+  nlohmann::json result = testing::minimal_result();
+  result["load"]["api"]["series"][5] = {{"t", 5}, {"sent", 0}, {"ok", 0}, {"errors", nlohmann::json::object()}, {"throughput_rps", 0},
+                                        {"p50_ms", 0}, {"p90_ms", 0}, {"p99_ms", 0}, {"max_ms", 0}};
+  const GeneratorView g = read_run(result).generators[0];
+  EXPECT_TRUE(std::isnan(g.series.p99_ms[5]));
+  EXPECT_DOUBLE_EQ(g.series.throughput_rps[5], 0);
+}
+
+TEST(RunView, LeavesThroughputAndErrorsBlankWhileAGeneratorIsNotRunning) {
+  nlohmann::json result = testing::minimal_result();
+  result["scenario"]["load"][0]["start"] = "2s";
+  result["scenario"]["load"][0]["for"] = "2s";
+  const GeneratorView g = read_run(result).generators[0];
+  EXPECT_TRUE(std::isnan(g.series.throughput_rps[1]));
+  EXPECT_DOUBLE_EQ(g.series.throughput_rps[2], 185);
+  EXPECT_DOUBLE_EQ(g.series.throughput_rps[3], 195);
+  EXPECT_TRUE(std::isnan(g.series.throughput_rps[4]));
+  EXPECT_TRUE(std::isnan(g.series.errors_by_class.at("reset")[4]));
+  EXPECT_DOUBLE_EQ(g.series.errors_by_class.at("reset")[3], 5);
+}
+
+TEST(RunView, AFaultWithoutAnEndLastsUntilTheEndOfTheRun) {
+  nlohmann::json result = testing::sample_result();
+  result["faults"][0]["planned"]["for"] = nullptr;
+  result["faults"][0]["actual"].erase("end");
+  const RunView run = read_run(result);
+  EXPECT_FALSE(run.faults[0].planned_for_s);
+  EXPECT_DOUBLE_EQ(run.faults[0].to_s(6), 6);
+}
+
+TEST(RunView, APlannedFaultThatNeverStartedIsPlacedWhereItWasPlanned) {
+  nlohmann::json result = testing::sample_result();
+  result["faults"][0].erase("actual");
+  const RunView run = read_run(result);
+  EXPECT_DOUBLE_EQ(run.faults[0].from_s(6), 2);
+  EXPECT_DOUBLE_EQ(run.faults[0].to_s(6), 4);
+}
+
+TEST(RunView, KeepsTheScenariosOrderOfLoadGenerators) {
+  nlohmann::json result = testing::minimal_result();
+  nlohmann::json zeta = result["scenario"]["load"][0];
+  zeta["name"] = "zeta";
+  result["scenario"]["load"].insert(result["scenario"]["load"].begin(), zeta);
+  result["load"]["zeta"] = result["load"]["api"];
+  result["load"]["unplanned"] = result["load"]["api"];
+  const RunView run = read_run(result);
+  ASSERT_EQ(run.generators.size(), 3u);
+  EXPECT_EQ(run.generators[0].name, "zeta");
+  EXPECT_EQ(run.generators[1].name, "api");
+  EXPECT_EQ(run.generators[2].name, "unplanned");
+}
+
+}  // namespace
+}  // namespace faultline::reports::html
