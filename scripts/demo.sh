@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # The main job: builds faultline and the bundled targets, then runs the demo scenarios against
-# them. Every run writes runs/demo/<scenario>/result.json; the last line names the results.
+# them. Every run writes runs/demo/<scenario>/result.json and report.html; the last line is the
+# path of the index page that links them all.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/install-deps.sh
 BUILD_TYPE=Release scripts/build.sh -DFAULTLINE_BUILD_TESTS=OFF -DFAULTLINE_BUILD_BENCHMARKS=OFF
 
-demo_scenarios=(scenarios/smoke.json)
+demo_scenarios=(scenarios/smoke.json scenarios/latency-fault.json scenarios/network-reset-peer.json scenarios/network-down.json)
 status=0
 for scenario in "${demo_scenarios[@]}"; do
   name=$(basename "$scenario" .json)
   echo "=== faultline run $scenario"
   build/faultline run "$scenario" --out "runs/demo/$name" || status=$?
+  echo
 done
 echo
-echo "results: $root/runs/demo/*/result.json"
+build/faultline report --index runs/demo -o runs/demo/index.html >/dev/null
+echo "HTML report: $root/runs/demo/index.html"
 exit "$status"

@@ -14,9 +14,24 @@ struct RunCommand {
   std::string out_dir;             // empty: runs/<scenario name>-<UTC timestamp>
   std::optional<std::string> duration;  // overrides the scenario's, e.g. "5s"
   bool allow_remote = false;
+  std::optional<std::string> html;      // also write the HTML report here
 };
 
 int run_command(const RunCommand& command);
+
+struct ReportCommand {
+  std::optional<std::string> result;     // a result.json
+  std::optional<std::string> baseline;   // drawn dashed on the same axes
+  std::optional<std::string> index_dir;  // instead: every result.json below it, and an index
+  std::string out;                       // empty: report.html beside the result, DIR/index.html
+};
+
+// Writes the HTML report (or the index); 2 for an unreadable or invalid result file.
+int report_command(const ReportCommand& command);
+
+// The HTML report of one result file at `out` (empty: report.html beside it); prints its path.
+int write_report(const std::string& result_path, const std::optional<std::string>& baseline_path,
+                 const std::string& out);
 
 struct ProxyCommand {
   std::string listen;                // host:port to listen on

@@ -19,6 +19,14 @@ int main(int argc, char** argv) {
                                                "(default: runs/<scenario>-<UTC time>)");
   run_app->add_option("--duration,-d", run.duration, "Run for this long instead of the scenario's duration, e.g. 5s");
   run_app->add_flag("--allow-remote", run.allow_remote, "Allow load to non-loopback addresses");
+  run_app->add_option("--html", run.html, "Also write the HTML report to this file");
+
+  ReportCommand report;
+  CLI::App* report_app = app.add_subcommand("report", "Write the self-contained HTML report of a result, or an index of runs");
+  report_app->add_option("result", report.result, "A result.json written by faultline run");
+  report_app->add_option("--baseline", report.baseline, "A result.json to draw dashed on the same axes");
+  report_app->add_option("--index", report.index_dir, "Report every result.json below this folder and write an index page");
+  report_app->add_option("-o,--out", report.out, "Output file (default: report.html beside the result, DIR/index.html)");
 
   std::vector<std::string> validate_paths;
   CLI::App* validate_app = app.add_subcommand("validate", "Check scenario files without running anything");
@@ -46,6 +54,7 @@ int main(int argc, char** argv) {
   try {
     if (*run_app) return run_command(run);
     if (*proxy_app) return proxy_command(proxy);
+    if (*report_app) return report_command(report);
     return validate_command(validate_paths);
   } catch (const std::exception& e) {
     std::cerr << "faultline: internal error (a bug in faultline, please report it): " << e.what() << '\n';

@@ -69,6 +69,7 @@ int run_command(const RunCommand& command) {
     const std::string result_path = (std::filesystem::path(options.out_dir) / "result.json").string();
     result::write_result_file(r, result_path);
     reports::print_summary(std::cout, r, result_path);
+    if (command.html && write_report(result_path, std::nullopt, *command.html) != kExitPass) return kExitEnvironment;
     return r.verdict == result::Verdict::pass ? kExitPass : kExitFail;
   } catch (const scenario::ScenarioError& e) {
     std::cerr << e.what() << '\n';
