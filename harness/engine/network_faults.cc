@@ -38,7 +38,10 @@ std::string address_text(const boost::asio::ip::tcp::endpoint& e) {
 }  // namespace
 
 NetworkFaults::NetworkFaults(const scenario::Scenario& s, const scenario::Endpoint& target, bool allow_remote)
-    : faults_(s.faults), timeline_(windows_of(s.faults), s.duration), applied_(s.faults.size()) {
+    : interval_(s.observe.interval),
+      faults_(s.faults),
+      timeline_(windows_of(s.faults), s.duration),
+      applied_(s.faults.size()) {
   for (std::size_t i = 0; i < s.proxies.size(); ++i) {
     const scenario::Proxy& spec = s.proxies[i];
     const std::string field = spec.upstream ? "/proxies/" + std::to_string(i) + "/upstream" : "/target/address";
@@ -107,6 +110,10 @@ void NetworkFaults::end_fault(std::size_t index, Duration now) {
   if (ec) records_[index].error = "removing it failed: " + ec.message();
 }
 
+void NetworkFaults::sample_due(Duration now) {
+  while (interval_ * (samples_ + 1) <= now) sample(seconds(interval_ * samples_++));
+}
+
 void NetworkFaults::sample(double t_s) {
   for (RunningProxy& p : proxies_) {
     const fault::ProxyCounters now = p.proxy->counters();
@@ -118,6 +125,8 @@ void NetworkFaults::sample(double t_s) {
 void NetworkFaults::finish(Duration now) {
   if (finished_) return;
   finished_ = true;
+  sample_due(now);
+  if (interval_ * samples_ < now) sample(seconds(interval_ * samples_));
   for (const FaultTimeline::Action& action : timeline_.take_remaining_ends()) end_fault(action.fault, now);
   for (RunningProxy& p : proxies_) p.proxy->stop();
 }

@@ -31,10 +31,11 @@ class NetworkFaults {
   void apply_due(Duration now);
   std::optional<Duration> next_due() const { return timeline_.next_due(); }
 
-  // Records what every proxy forwarded since the previous sample, as the interval at `t_s`.
-  void sample(double t_s);
+  // Records what every proxy forwarded in each series interval completed by `now`.
+  void sample_due(Duration now);
 
-  // Removes the faults still in force and stops the proxies (idempotent).
+  // Records the last, partial interval, removes the faults still in force and stops the
+  // proxies (idempotent).
   void finish(Duration now);
 
   const std::vector<result::FaultRecord>& fault_records() const { return records_; }
@@ -47,9 +48,12 @@ class NetworkFaults {
     fault::ProxyCounters last_sample;
   };
   const RunningProxy& proxy_named(const std::string& name) const;
+  void sample(double t_s);
   void start_fault(std::size_t index, Duration now);
   void end_fault(std::size_t index, Duration now);
 
+  Duration interval_;
+  std::int64_t samples_ = 0;  // intervals recorded (signed: `now` is negative before t = 0)
   std::vector<scenario::Fault> faults_;
   FaultTimeline timeline_;
   std::vector<RunningProxy> proxies_;

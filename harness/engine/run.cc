@@ -124,19 +124,16 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
   };
 
   const Clock::time_point end = epoch + s.duration;
-  std::int64_t proxy_samples = 0;  // proxy intervals recorded so far (signed: `now` is negative before t = 0)
-  const auto sample_proxies_until = [&](Duration now) {
-    if (!network) return;
-    while (s.observe.interval * (proxy_samples + 1) <= now) network->sample(static_cast<double>(proxy_samples++) * r.interval_s);
-  };
   while (Clock::now() < end) {
     Clock::time_point wake = std::min(end, Clock::now() + kLoopTick);
     // Faults start and end on time, not at the next tick.
     if (network && network->next_due()) wake = std::min(wake, epoch + *network->next_due());
     std::this_thread::sleep_until(wake);
     if ((r.interrupted = requested_stop())) break;
-    if (network) network->apply_due(Clock::now() - epoch);
-    sample_proxies_until(Clock::now() - epoch);
+    if (network) {
+      network->apply_due(Clock::now() - epoch);
+      network->sample_due(Clock::now() - epoch);
+    }
     if (auto exit = target.poll_exit(epoch)) {
       exit->detail = "exited during the run";
       note_target_event(*exit);
@@ -151,8 +148,6 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
   collect(true, ran);
   r.duration_s = seconds(ran);
   if (network) {
-    sample_proxies_until(ran);
-    if (static_cast<double>(proxy_samples) * r.interval_s < r.duration_s) network->sample(static_cast<double>(proxy_samples) * r.interval_s);
     network->finish(ran);
     r.faults = network->fault_records();
     r.proxies = network->proxy_results();
