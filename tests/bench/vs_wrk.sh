@@ -10,6 +10,7 @@
 # Everything goes to 127.0.0.1 only; every run is time-bounded; only processes started here are
 # stopped, by PID. Knobs: DUR=10 REPS=3 CONNS=50 RATE=20000 PORT=18090 BUILD=build OUT=/tmp/faultline-bench/<ts>
 set -u
+. "$(dirname "$0")/nginx.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 DUR=${DUR:-10}; REPS=${REPS:-3}; CONNS=${CONNS:-50}; RATE=${RATE:-20000}; PORT=${PORT:-18090}
 BUILD=${BUILD:-$root/build}
@@ -30,26 +31,10 @@ trap 'exit 130' INT TERM
 
 "$root/scripts/install-deps.sh" nginx-light wrk time || exit 1
 [ -x "$FAULTLINE" ] || { log "$FAULTLINE missing: build first (scripts/build.sh)"; exit 1; }
-mkdir -p "$OUT/nginx"
+mkdir -p "$OUT"
 (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && { log "port $PORT busy; refusing to run"; exit 1; }
 
-cat > "$OUT/nginx/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $OUT/nginx/nginx.pid;
-error_log $OUT/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  client_body_temp_path $OUT/nginx/tmp_body; proxy_temp_path $OUT/nginx/tmp_proxy;
-  fastcgi_temp_path $OUT/nginx/tmp_fcgi; uwsgi_temp_path $OUT/nginx/tmp_uwsgi; scgi_temp_path $OUT/nginx/tmp_scgi;
-  server { listen 127.0.0.1:$PORT; location / { return 200 "ok"; } }
-}
-EOF
-nginx -p "$OUT/nginx" -c "$OUT/nginx/nginx.conf" -e "$OUT/nginx/error.log" &
-NGINX_PID=$!
-for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.05; done
+start_nginx "$PORT" "$OUT/nginx" || { log "nginx did not come up (see $OUT/nginx/error.log)"; exit 1; }
 
 cat > "$OUT/closed.json" <<EOF
 { "name": "bench-closed", "duration": "${DUR}s",

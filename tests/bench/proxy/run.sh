@@ -13,6 +13,7 @@
 #            TESTS="direct haproxy faultline faultline_lat0"
 #            OUT=/tmp/faultline-proxy-bench/<timestamp>
 set -u
+. "$(dirname "$0")/../nginx.sh"
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 DUR=${DUR:-10}; REPS=${REPS:-3}; CONNS=${CONNS:-50}
 PORT=${PORT:-18180}; HAPORT=${HAPORT:-18181}; FLPORT=${FLPORT:-18183}; FL0PORT=${FL0PORT:-18184}
@@ -61,28 +62,7 @@ have wrk || { log "wrk missing (apt-get install -y wrk)"; exit 1; }
 [ -x "$FAULTLINE" ] || { log "$FAULTLINE not found: build it (scripts/build.sh) or set FAULTLINE"; exit 1; }
 
 # ---------- servers ----------
-mkdir -p "$OUT/nginx"
-cat > "$OUT/nginx/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $OUT/nginx/nginx.pid;
-error_log $OUT/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  client_body_temp_path $OUT/nginx/tmp_body;
-  proxy_temp_path $OUT/nginx/tmp_proxy;
-  fastcgi_temp_path $OUT/nginx/tmp_fcgi;
-  uwsgi_temp_path $OUT/nginx/tmp_uwsgi;
-  scgi_temp_path $OUT/nginx/tmp_scgi;
-  server { listen 127.0.0.1:$PORT; location / { return 200 "ok"; } }
-}
-EOF
-nginx -p "$OUT/nginx" -c "$OUT/nginx/nginx.conf" -e "$OUT/nginx/error.log" &
-NGINX_PID=$!
-wait_port "$PORT" || { log "nginx did not come up"; exit 1; }
-NGINX_WPID=$(ps -o pid= --ppid "$NGINX_PID" | head -1 | tr -d ' ')
+start_nginx "$PORT" "$OUT/nginx" || { log "nginx did not come up (see $OUT/nginx/error.log)"; exit 1; }
 log "nginx master $NGINX_PID worker $NGINX_WPID on 127.0.0.1:$PORT"
 
 case " $TESTS " in *" haproxy "*)
