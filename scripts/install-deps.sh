@@ -8,6 +8,7 @@ packages=(
   libboost1.81-dev libcli11-dev nlohmann-json3-dev   # Asio/Beast, the CLI, JSON
   libgtest-dev libgmock-dev libbenchmark-dev          # unit tests and benchmarks
   python3-jsonschema                                  # checks scenarios/schema.json against the parser
+  golang-go                                           # builds targets/godash
   "$@"
 )
 
