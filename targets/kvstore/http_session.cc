@@ -6,6 +6,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 
+#include <cstring>
 #include <utility>
 
 namespace kvstore {
@@ -13,6 +14,16 @@ namespace {
 
 namespace beast = boost::beast;
 namespace http = beast::http;
+
+// conn-storm's per-connection buffer, filled so it is resident: a fresh allocation of this size
+// is mapped from untouched zero pages, and zero-filling it could be turned into calloc() and
+// skipped, so it would cost no RSS and the storm would show nothing.
+std::unique_ptr<std::byte[]> make_connection_buffer(std::size_t bytes) {
+  if (bytes == 0) return nullptr;
+  auto buffer = std::make_unique_for_overwrite<std::byte[]>(bytes);
+  std::memset(buffer.get(), 0xA5, bytes);
+  return buffer;
+}
 
 // The answer owed to a client whose request failed to parse, or nullopt when the connection
 // is beyond answering (timed out, reset, closed mid-request).
@@ -28,12 +39,13 @@ std::optional<http::status> status_for_read_error(beast::error_code ec) {
 
 }  // namespace
 
-HttpSession::HttpSession(boost::asio::ip::tcp::socket&& socket, const SessionContext& context)
-    : stream_(std::move(socket)), context_(context) {
-  context_.metrics.connection_opened();
-}
-
-HttpSession::~HttpSession() { context_.metrics.connection_closed(); }
+HttpSession::HttpSession(boost::asio::ip::tcp::socket&& socket, const SessionContext& context,
+                         ConnectionSlot slot)
+    : stream_(std::move(socket)),
+      context_(context),
+      slot_(std::move(slot)),
+      connection_buffer_(make_connection_buffer(context.behaviour.connection_buffer_bytes)),
+      delay_timer_(stream_.get_executor()) {}
 
 void HttpSession::run() {
   // The socket's executor is this session's strand; start there so no handler races this one.
@@ -78,6 +90,18 @@ void HttpSession::do_write(Response response, http::verb method, bool keep_alive
   response.prepare_payload();
   context_.metrics.request_answered(method, response.result());
   response_ = std::move(response);
+  if (context_.behaviour.response_delay.count() == 0) return start_write();
+  // A timer, not a sleep: the I/O thread serves other connections while this one waits.
+  delay_timer_.expires_after(context_.behaviour.response_delay);
+  delay_timer_.async_wait(beast::bind_front_handler(&HttpSession::on_delay, shared_from_this()));
+}
+
+void HttpSession::on_delay(beast::error_code ec) {
+  if (ec) return;  // the wait was cancelled: the response is abandoned with the connection
+  start_write();
+}
+
+void HttpSession::start_write() {
   stream_.expires_after(context_.limits.write_timeout);
   http::async_write(stream_, response_,
                     beast::bind_front_handler(&HttpSession::on_write, shared_from_this()));

@@ -13,8 +13,10 @@ namespace net = boost::asio;
 namespace beast = boost::beast;
 using tcp = net::ip::tcp;
 
-Listener::Listener(net::io_context& io_context, const SessionContext& session_context)
+Listener::Listener(net::io_context& io_context, ConnectionGate& connections,
+                   const SessionContext& session_context)
     : io_context_(io_context),
+      connections_(connections),
       acceptor_(net::make_strand(io_context)),
       retry_timer_(acceptor_.get_executor()),
       session_context_(session_context) {}
@@ -60,7 +62,15 @@ void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
   }
   accept_failing_ = false;
   session_context_.metrics.connection_accepted();
-  std::make_shared<HttpSession>(std::move(socket), session_context_)->run();
+  if (auto slot = connections_.try_admit()) {
+    std::make_shared<HttpSession>(std::move(socket), session_context_, std::move(*slot))->run();
+  } else {
+    // Closing at once (rather than leaving connections in the kernel's backlog) tells an
+    // overloading client immediately, and keeps the process's fds and memory bounded.
+    session_context_.metrics.connection_rejected();
+    beast::error_code close_ec;  // nothing to do about a failed close; the fd is released anyway
+    socket.close(close_ec);
+  }
   do_accept();
 }
 

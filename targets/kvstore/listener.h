@@ -1,4 +1,5 @@
-// Accepts TCP connections and starts an HttpSession on each, on its own strand.
+// Accepts TCP connections and starts an HttpSession on each, on its own strand, as long as the
+// ConnectionGate admits it; a connection beyond the gate's bound is closed as soon as accepted.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -9,13 +10,16 @@
 #include <chrono>
 #include <memory>
 
+#include "targets/kvstore/connection_gate.h"
 #include "targets/kvstore/http_session.h"
 
 namespace kvstore {
 
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
-  Listener(boost::asio::io_context& io_context, const SessionContext& session_context);
+  // `connections` outlives the listener and every session it starts.
+  Listener(boost::asio::io_context& io_context, ConnectionGate& connections,
+           const SessionContext& session_context);
 
   // Opens, binds and listens on `endpoint`; the error says why it could not.
   boost::beast::error_code listen(const boost::asio::ip::tcp::endpoint& endpoint);
@@ -34,6 +38,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   static constexpr std::chrono::milliseconds kAcceptRetryDelay{10};
 
   boost::asio::io_context& io_context_;
+  ConnectionGate& connections_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::steady_timer retry_timer_;  // on the acceptor's strand
   SessionContext session_context_;

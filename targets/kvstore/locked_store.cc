@@ -17,9 +17,11 @@ PutOutcome LockedStore::put(std::string_view key, std::string value) {
   std::unique_lock lock(mutex_);
   const auto it = values_.find(key);
   if (it != values_.end()) {
+    payload_bytes_ = payload_bytes_ - it->second.size() + value.size();
     it->second = std::move(value);
     return PutOutcome::replaced;
   }
+  payload_bytes_ += key.size() + value.size();
   values_.emplace(std::string(key), std::move(value));
   return PutOutcome::created;
 }
@@ -29,6 +31,7 @@ bool LockedStore::erase(std::string_view key) {
   // erase(key) would need a std::string (heterogeneous erase is C++23); find() takes the view.
   const auto it = values_.find(key);
   if (it == values_.end()) return false;
+  payload_bytes_ -= it->first.size() + it->second.size();
   values_.erase(it);
   return true;
 }
@@ -36,6 +39,11 @@ bool LockedStore::erase(std::string_view key) {
 std::size_t LockedStore::size() const {
   std::shared_lock lock(mutex_);
   return values_.size();
+}
+
+std::size_t LockedStore::cache_bytes() const {
+  std::shared_lock lock(mutex_);
+  return payload_bytes_;
 }
 
 std::uint64_t LockedStore::increment_counter() {

@@ -6,6 +6,7 @@
 #include <shared_mutex>
 #include <unordered_map>
 
+#include "targets/kvstore/key_hash.h"
 #include "targets/kvstore/store.h"
 
 namespace kvstore {
@@ -16,22 +17,16 @@ class LockedStore final : public Store {
   PutOutcome put(std::string_view key, std::string value) override;
   bool erase(std::string_view key) override;
   std::size_t size() const override;
+  std::size_t cache_bytes() const override;
 
   std::uint64_t increment_counter() override;
   std::uint64_t counter() const override;
 
  private:
-  // Lets find() take a string_view, so a lookup never allocates a std::string for the key.
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const noexcept {
-      return std::hash<std::string_view>{}(key);
-    }
-  };
-
   // Reads (GET, size) far outnumber writes under the usual load mixes, so readers share the lock.
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::string, KeyHash, std::equal_to<>> values_;  // guarded by mutex_
+  std::size_t payload_bytes_ = 0;  // sum of key and value sizes in values_; guarded by mutex_
   std::atomic<std::uint64_t> counter_{0};
 };
 

@@ -24,11 +24,9 @@ void append_sample(std::string& out, std::string_view name, Number value) {
 
 void Metrics::connection_accepted() { connections_accepted_total_.fetch_add(1, kRelaxed); }
 
+void Metrics::connection_rejected() { connections_rejected_total_.fetch_add(1, kRelaxed); }
+
 void Metrics::accept_failed() { accept_errors_total_.fetch_add(1, kRelaxed); }
-
-void Metrics::connection_opened() { connections_open_.fetch_add(1, kRelaxed); }
-
-void Metrics::connection_closed() { connections_open_.fetch_sub(1, kRelaxed); }
 
 void Metrics::request_answered(http::verb method, http::status status) {
   std::size_t method_slot = 0;
@@ -41,7 +39,7 @@ void Metrics::request_answered(http::verb method, http::status status) {
   requests_total_[method_slot][code].fetch_add(1, kRelaxed);
 }
 
-std::string Metrics::render(std::size_t keys, std::optional<long> threads) const {
+std::string Metrics::render(const Gauges& gauges) const {
   std::string out;
   out.reserve(2048);
 
@@ -60,23 +58,33 @@ std::string Metrics::render(std::size_t keys, std::optional<long> threads) const
   }
 
   append_header(out, "kvstore_connections_open", "gauge", "Client connections currently open.");
-  append_sample(out, "kvstore_connections_open", connections_open_.load(kRelaxed));
+  append_sample(out, "kvstore_connections_open", gauges.connections_open);
 
   append_header(out, "kvstore_connections_accepted_total", "counter",
                 "Client connections accepted since start.");
   append_sample(out, "kvstore_connections_accepted_total",
                 connections_accepted_total_.load(kRelaxed));
 
+  append_header(out, "kvstore_connections_rejected_total", "counter",
+                "Connections closed at accept because --max-connections were already open.");
+  append_sample(out, "kvstore_connections_rejected_total",
+                connections_rejected_total_.load(kRelaxed));
+
   append_header(out, "kvstore_accept_errors_total", "counter",
                 "Failed accepts (e.g. out of file descriptors); each is retried after a pause.");
   append_sample(out, "kvstore_accept_errors_total", accept_errors_total_.load(kRelaxed));
 
   append_header(out, "kvstore_keys", "gauge", "Keys currently stored.");
-  append_sample(out, "kvstore_keys", keys);
+  append_sample(out, "kvstore_keys", gauges.keys);
 
-  if (threads) {
+  append_header(out, "kvstore_cache_bytes", "gauge",
+                "Bytes of keys and values the store holds (under unbounded-cache: every value "
+                "ever written).");
+  append_sample(out, "kvstore_cache_bytes", gauges.cache_bytes);
+
+  if (gauges.threads) {
     append_header(out, "kvstore_threads", "gauge", "Threads of the kvstore process.");
-    append_sample(out, "kvstore_threads", *threads);
+    append_sample(out, "kvstore_threads", *gauges.threads);
   }
   return out;
 }

@@ -16,17 +16,24 @@
 
 namespace kvstore {
 
+// Levels owned elsewhere (the store, the connection gate, the process), read at scrape time.
+struct Gauges {
+  std::size_t keys = 0;               // kvstore_keys
+  std::size_t cache_bytes = 0;        // kvstore_cache_bytes: payload bytes the store holds
+  std::int64_t connections_open = 0;  // kvstore_connections_open
+  std::optional<long> threads;        // kvstore_threads; omitted when unknown
+};
+
 class Metrics {
  public:
   void connection_accepted();
+  // A connection accepted and closed at once because --max-connections were already open.
+  void connection_rejected();
   void accept_failed();
-  void connection_opened();
-  void connection_closed();
   void request_answered(boost::beast::http::verb method, boost::beast::http::status status);
 
-  // The Prometheus text exposition (format 0.0.4) of every series. `keys` and `threads` are
-  // gauges owned elsewhere (the store, the process); threads is omitted when unknown.
-  std::string render(std::size_t keys, std::optional<long> threads) const;
+  // The Prometheus text exposition (format 0.0.4) of every series, with `gauges` read just now.
+  std::string render(const Gauges& gauges) const;
 
  private:
   // Methods get their own label value; anything else is counted as method="other".
@@ -39,8 +46,8 @@ class Metrics {
   static constexpr std::size_t kStatusSlots = 600;  // indexed by the status code itself
 
   std::atomic<std::uint64_t> connections_accepted_total_{0};
+  std::atomic<std::uint64_t> connections_rejected_total_{0};
   std::atomic<std::uint64_t> accept_errors_total_{0};
-  std::atomic<std::int64_t> connections_open_{0};
   // requests_total_[method slot][status code]: a fixed table, so counting never allocates.
   std::array<std::array<std::atomic<std::uint64_t>, kStatusSlots>, kMethodSlots> requests_total_{};
 };

@@ -27,8 +27,12 @@ Response method_not_allowed(const Request& request, std::string_view allowed) {
 
 }  // namespace
 
-Router::Router(Store& store, const Metrics& metrics, ThreadCounter count_threads)
-    : store_(store), metrics_(metrics), count_threads_(std::move(count_threads)) {}
+Router::Router(Store& store, const Metrics& metrics, const ConnectionGate& connections,
+               ThreadCounter count_threads)
+    : store_(store),
+      metrics_(metrics),
+      connections_(connections),
+      count_threads_(std::move(count_threads)) {}
 
 Response Router::handle(Request request) const {
   std::string_view path = request.target();
@@ -88,8 +92,11 @@ Response Router::handle_health(const Request& request) const {
 
 Response Router::handle_metrics(const Request& request) const {
   if (request.method() != http::verb::get) return method_not_allowed(request, "GET");
-  return make_response(http::status::ok, request.version(),
-                       metrics_.render(store_.size(), count_threads_()),
+  const Gauges gauges{.keys = store_.size(),
+                      .cache_bytes = store_.cache_bytes(),
+                      .connections_open = connections_.open(),
+                      .threads = count_threads_()};
+  return make_response(http::status::ok, request.version(), metrics_.render(gauges),
                        "text/plain; version=0.0.4");
 }
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 
+#include "targets/kvstore/connection_gate.h"
 #include "targets/kvstore/metrics.h"
 #include "targets/kvstore/response.h"
 #include "targets/kvstore/store.h"
@@ -16,7 +17,9 @@ using ThreadCounter = std::function<std::optional<long>()>;
 
 class Router {
  public:
-  Router(Store& store, const Metrics& metrics, ThreadCounter count_threads);
+  // `connections` is only read, for the kvstore_connections_open gauge.
+  Router(Store& store, const Metrics& metrics, const ConnectionGate& connections,
+         ThreadCounter count_threads);
 
   // Safe to call from many threads at once. Takes the request by value so a PUT body is moved,
   // not copied, into the store.
@@ -31,6 +34,7 @@ class Router {
 
   Store& store_;
   const Metrics& metrics_;
+  const ConnectionGate& connections_;
   ThreadCounter count_threads_;
 };
 

@@ -15,10 +15,14 @@ namespace net = boost::asio;
 Server::Server(const Options& options)
     : options_(options),
       store_(make_store(options.defect)),
-      router_(*store_, metrics_, [] { return read_thread_count(); }),
+      connections_(connection_bound(options.defect, options.max_connections)),
+      router_(*store_, metrics_, connections_, [] { return read_thread_count(); }),
       io_context_(static_cast<int>(options.threads)),
-      listener_(std::make_shared<Listener>(io_context_,
-                                           SessionContext{router_, metrics_, SessionLimits{}})) {}
+      listener_(std::make_shared<Listener>(
+          io_context_, connections_,
+          SessionContext{router_, metrics_, SessionLimits{},
+                         SessionBehaviour{options.response_delay,
+                                          connection_buffer_bytes(options.defect)}})) {}
 
 boost::beast::error_code Server::listen() {
   return listener_->listen(net::ip::tcp::endpoint(options_.bind_address, options_.port));

@@ -1,5 +1,6 @@
-// The whole service wired together: store, metrics, router, listener and the I/O threads,
-// from a parsed Options. main() only parses the command line and calls listen() and run().
+// The whole service wired together: store, metrics, connection gate, router, listener and the
+// I/O threads, from a parsed Options. main() only parses the command line and calls listen() and
+// run().
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -8,6 +9,7 @@
 
 #include <memory>
 
+#include "targets/kvstore/connection_gate.h"
 #include "targets/kvstore/listener.h"
 #include "targets/kvstore/metrics.h"
 #include "targets/kvstore/options.h"
@@ -29,10 +31,12 @@ class Server {
 
  private:
   // Declaration order is destruction order, and it matters: the io_context goes first, taking
-  // the sessions (which still report to metrics_ and were served by router_) with it.
+  // the sessions (which still report to metrics_ and connections_, and were served by router_)
+  // with it.
   Options options_;
   std::unique_ptr<Store> store_;
   Metrics metrics_;
+  ConnectionGate connections_;  // the sessions release their slots into it as they go
   Router router_;
   boost::asio::io_context io_context_;
   std::shared_ptr<Listener> listener_;
