@@ -1,0 +1,3 @@
+module faultline/targets/godash
+
+go 1.19
