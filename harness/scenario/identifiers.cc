@@ -22,4 +22,9 @@ bool is_variable_name(std::string_view name) {
                      [](char c) { return is_letter(c) || is_digit(c) || c == '_'; });
 }
 
+bool is_metric_name(std::string_view name) {
+  const auto allowed = [](char c) { return is_letter(c) || is_digit(c) || c == '_' || c == ':'; };
+  return !name.empty() && !is_digit(name.front()) && std::all_of(name.begin(), name.end(), allowed);
+}
+
 }  // namespace faultline::scenario

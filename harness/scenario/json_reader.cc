@@ -1,6 +1,7 @@
 #include "harness/scenario/json_reader.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "harness/scenario/did_you_mean.h"
 #include "harness/scenario/json_pointer.h"
@@ -8,6 +9,13 @@
 
 namespace faultline::scenario {
 namespace {
+
+// 0 rather than 0.000000 in messages.
+std::string format_number(double number) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", number);
+  return text;
+}
 
 constexpr std::size_t kMaxDescribedLength = 60;
 
@@ -170,6 +178,37 @@ std::optional<Duration> ObjectReader::duration(std::string_view key, Presence pr
     return std::nullopt;
   }
   return *parsed;
+}
+
+std::optional<std::uint64_t> ObjectReader::size(std::string_view key, Presence presence) const {
+  const nlohmann::json* value = lookup(key, presence);
+  if (value == nullptr) return std::nullopt;
+  if (!value->is_string()) {
+    report(key, "expected a size like \"256MiB\", got " + describe_json_value(*value));
+    return std::nullopt;
+  }
+  const ParseResult<std::uint64_t> parsed = parse_size(value->get<std::string>());
+  if (!parsed) {
+    report(key, parsed.error());
+    return std::nullopt;
+  }
+  if (*parsed == 0) {
+    report(key, "expected a size > 0, got " + describe_json_value(*value));
+    return std::nullopt;
+  }
+  return *parsed;
+}
+
+std::optional<double> ObjectReader::number(std::string_view key, Presence presence, double exclusive_min,
+                                           double max) const {
+  const nlohmann::json* value = lookup(key, presence);
+  if (value == nullptr) return std::nullopt;
+  const std::string expected = "expected a number > " + format_number(exclusive_min) + " and <= " + format_number(max);
+  if (!value->is_number() || !(value->get<double>() > exclusive_min) || value->get<double>() > max) {
+    report(key, expected + ", got " + describe_json_value(*value));
+    return std::nullopt;
+  }
+  return value->get<double>();
 }
 
 std::optional<std::vector<LocatedValue>> ObjectReader::non_empty_array(std::string_view key,

@@ -77,6 +77,10 @@ class ObjectReader {
   std::optional<std::string> one_of(std::string_view key, Presence presence,
                                     const std::vector<std::string_view>& allowed) const;
   std::optional<Duration> duration(std::string_view key, Presence presence, ZeroDuration zero) const;
+  // A byte size written as a string ("256MiB"), greater than zero.
+  std::optional<std::uint64_t> size(std::string_view key, Presence presence) const;
+  // A number (integer or not) in (exclusive_min, max].
+  std::optional<double> number(std::string_view key, Presence presence, double exclusive_min, double max) const;
   // The elements of an array; an empty array is reported ("expected a non-empty array").
   std::optional<std::vector<LocatedValue>> non_empty_array(std::string_view key,
                                                            Presence presence) const;

@@ -15,8 +15,6 @@ namespace {
 
 constexpr std::string_view kImplicitProxy = "proxy";
 const std::vector<std::string_view> kProxyKeys{"name", "upstream"};
-// Keys of a fault besides its toxic's own attributes.
-const std::vector<std::string_view> kFaultTimelineKeys{"kind", "at", "for", "proxy"};
 
 std::vector<Proxy> read_proxies(const ObjectReader& root) {
   std::vector<Proxy> proxies;
@@ -55,74 +53,6 @@ std::optional<std::string> attribute_text(const nlohmann::json& value) {
   return std::nullopt;
 }
 
-// The keys a fault of this kind may have: the timeline's and its toxic's attributes. For an
-// unknown kind, every attribute of every toxic, so that only the kind itself is reported.
-std::vector<std::string_view> fault_keys(const nlohmann::json& fault) {
-  std::vector<std::string_view> keys = kFaultTimelineKeys;
-  const auto kind = fault.is_object() && fault.contains("kind") && fault["kind"].is_string()
-                        ? std::optional<std::string>(fault["kind"].get<std::string>())
-                        : std::nullopt;
-  const auto attributes = kind ? toxic_attributes(*kind) : std::nullopt;
-  if (attributes) {
-    keys.insert(keys.end(), attributes->begin(), attributes->end());
-    return keys;
-  }
-  for (std::string_view name : toxic_names()) {
-    // Held in a local: a range-for over a member of a temporary outlives the temporary.
-    const auto toxic = toxic_attributes(name);
-    for (std::string_view attribute : *toxic) {
-      if (std::find(keys.begin(), keys.end(), attribute) == keys.end()) keys.push_back(attribute);
-    }
-  }
-  return keys;
-}
-
-std::optional<Fault> read_fault(const LocatedValue& element, IssueCollector& issues,
-                                std::optional<Duration> run_duration) {
-  const ObjectReader reader(element.value, element.path, issues, fault_keys(*element.value));
-  if (!reader.usable()) return std::nullopt;
-  const std::vector<std::string_view> names(toxic_names().begin(), toxic_names().end());
-  const auto kind = reader.one_of("kind", Presence::required, names);
-  const auto at = reader.duration("at", Presence::required, ZeroDuration::allowed);
-  const auto length = reader.duration("for", Presence::optional, ZeroDuration::rejected);
-  if (at && run_duration && *at >= *run_duration) {
-    reader.report("at", "expected a time before the end of the run (" + format_duration(*run_duration) + "), got " +
-                            describe_json_value(*reader.find("at")));
-  } else if (at && length && run_duration && *length > *run_duration - *at) {
-    reader.report("for", "the fault would end at " + format_duration(*at + *length) + ", past the end of the run (" +
-                             format_duration(*run_duration) + ")");
-  }
-  Fault fault;
-  fault.proxy = reader.string("proxy", Presence::optional).value_or("");
-  if (!kind) return std::nullopt;
-
-  // The attributes' text first, then views of it: the views must not outlive a vector's growth.
-  std::vector<std::pair<std::string_view, std::string>> texts;
-  const auto names_of_kind = toxic_attributes(*kind);
-  for (std::string_view name : *names_of_kind) {
-    const nlohmann::json* value = reader.find(name);
-    if (value == nullptr) continue;
-    auto text = attribute_text(*value);
-    if (!text) {
-      reader.report(name, "expected a string or a number, got " + describe_json_value(*value));
-      return std::nullopt;
-    }
-    texts.emplace_back(name, std::move(*text));
-  }
-  std::vector<std::pair<std::string_view, std::string_view>> attributes;
-  for (const auto& [name, text] : texts) attributes.emplace_back(name, text);
-  const ParseResult<ToxicSpec> toxic = build_toxic(*kind, attributes);
-  if (!toxic) {
-    reader.report_here(toxic.error());
-    return std::nullopt;
-  }
-  if (!at || (reader.has("for") && !length)) return std::nullopt;
-  fault.toxic = *toxic;
-  fault.at = *at;
-  fault.length = length;
-  return fault;
-}
-
 // Checks that `name` names a proxy; reports at `path` with a suggestion otherwise.
 bool check_proxy_name(const std::vector<Proxy>& proxies, const std::string& name, IssueCollector& issues,
                       const std::string& path) {
@@ -137,39 +67,68 @@ bool check_proxy_name(const std::vector<Proxy>& proxies, const std::string& name
 
 }  // namespace
 
-void read_network(const ObjectReader& root, std::optional<Duration> run_duration, Scenario& scenario) {
+std::optional<std::vector<std::string_view>> network_fault_keys(std::string_view kind) {
+  const auto attributes = toxic_attributes(kind);
+  if (!attributes) return std::nullopt;
+  std::vector<std::string_view> keys(attributes->begin(), attributes->end());
+  keys.push_back("proxy");
+  return keys;
+}
+
+std::optional<FaultAction> read_network_fault(const ObjectReader& fault, std::string_view kind) {
+  NetworkFault result;
+  result.proxy = fault.string("proxy", Presence::optional).value_or("");
+  // The attributes' text first, then views of it: the views must not outlive a vector's growth.
+  std::vector<std::pair<std::string_view, std::string>> texts;
+  const auto names_of_kind = toxic_attributes(kind);
+  for (std::string_view name : *names_of_kind) {
+    const nlohmann::json* value = fault.find(name);
+    if (value == nullptr) continue;
+    auto text = attribute_text(*value);
+    if (!text) {
+      fault.report(name, "expected a string or a number, got " + describe_json_value(*value));
+      return std::nullopt;
+    }
+    texts.emplace_back(name, std::move(*text));
+  }
+  std::vector<std::pair<std::string_view, std::string_view>> attributes;
+  for (const auto& [name, text] : texts) attributes.emplace_back(name, text);
+  const ParseResult<ToxicSpec> toxic = build_toxic(kind, attributes);
+  if (!toxic) {
+    fault.report_here(toxic.error());
+    return std::nullopt;
+  }
+  result.toxic = *toxic;
+  return result;
+}
+
+void read_network(const ObjectReader& root, const std::vector<std::string>& fault_paths, Scenario& scenario) {
   IssueCollector& issues = root.issues();
   scenario.proxies = read_proxies(root);
-  std::vector<std::string> fault_paths;
-  if (const auto elements = root.non_empty_array("faults", Presence::optional)) {
-    for (const LocatedValue& element : *elements) {
-      if (auto fault = read_fault(element, issues, run_duration)) {
-        scenario.faults.push_back(std::move(*fault));
-        fault_paths.push_back(element.path);
-      }
-    }
-  }
   if (const auto seed = root.integer("seed", Presence::optional, 0, std::numeric_limits<std::int64_t>::max())) {
     scenario.seed = static_cast<std::uint64_t>(*seed);
   }
 
   const bool any_via = std::any_of(scenario.load.begin(), scenario.load.end(), [](const HttpLoad& g) { return !g.via.empty(); });
-  if (!root.has("proxies") && (any_via || !scenario.faults.empty())) {
+  const bool any_network_fault =
+      std::any_of(scenario.faults.begin(), scenario.faults.end(), [](const Fault& f) { return f.network() != nullptr; });
+  if (!root.has("proxies") && (any_via || any_network_fault)) {
     scenario.proxies.push_back(Proxy{std::string(kImplicitProxy), std::nullopt});
   }
 
   for (std::size_t i = 0; i < scenario.faults.size(); ++i) {
-    Fault& fault = scenario.faults[i];
-    if (fault.proxy.empty()) {
+    NetworkFault* fault = std::get_if<NetworkFault>(&scenario.faults[i].action);
+    if (fault == nullptr) continue;
+    if (fault->proxy.empty()) {
       if (scenario.proxies.size() == 1) {
-        fault.proxy = scenario.proxies.front().name;
+        fault->proxy = scenario.proxies.front().name;
       } else {
         issues.add(fault_paths[i], "name the proxy this fault acts on with \"proxy\" (there are " +
                                        std::to_string(scenario.proxies.size()) + ")");
       }
       continue;
     }
-    if (!check_proxy_name(scenario.proxies, fault.proxy, issues, fault_paths[i] + "/proxy")) fault.proxy.clear();
+    if (!check_proxy_name(scenario.proxies, fault->proxy, issues, fault_paths[i] + "/proxy")) fault->proxy.clear();
   }
   for (std::size_t i = 0; i < scenario.load.size(); ++i) {
     const HttpLoad& generator = scenario.load[i];
@@ -179,7 +138,9 @@ void read_network(const ObjectReader& root, std::optional<Duration> run_duration
   }
   // A fault on a proxy that no load goes through changes nothing: say so rather than pass.
   for (std::size_t i = 0; i < scenario.faults.size(); ++i) {
-    const std::string& proxy = scenario.faults[i].proxy;
+    const NetworkFault* fault = scenario.faults[i].network();
+    if (fault == nullptr) continue;
+    const std::string& proxy = fault->proxy;
     const bool used = std::any_of(scenario.load.begin(), scenario.load.end(),
                                   [&](const HttpLoad& g) { return g.via == proxy; });
     if (!proxy.empty() && !used) {

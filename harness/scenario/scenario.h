@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "harness/scenario/toxic.h"
@@ -35,6 +36,32 @@ struct ReadyCheck {
   friend bool operator==(const ReadyCheck&, const ReadyCheck&) = default;
 };
 
+// Resource limits on the target's process tree: a cgroup (v2, else v1) when one is writable,
+// else setrlimit on the process (memory as RLIMIT_AS; CPU cannot be limited that way).
+// Bounds that catch typos in limits: no machine faultline runs on has more cores than this, and
+// RLIMIT_NOFILE cannot exceed the kernel's nr_open ceiling (2^30 at most).
+constexpr double kMaxCores = 1024;
+constexpr std::int64_t kMaxOpenFiles = std::int64_t{1} << 30;
+
+struct Limits {
+  std::optional<std::uint64_t> memory_bytes;
+  std::optional<double> cpu_cores;            // 0.5: half of one core's time
+  std::optional<std::uint64_t> open_files;    // RLIMIT_NOFILE
+
+  bool any() const { return memory_bytes || cpu_cores || open_files; }
+  friend bool operator==(const Limits&, const Limits&) = default;
+};
+
+// What the supervisor does when a spawned target exits during the run.
+struct RestartPolicy {
+  enum class When { never, on_failure, always };
+  When when = When::never;
+  Duration delay = std::chrono::milliseconds(500);  // from the exit to the new spawn
+  unsigned max_restarts = 5;                        // then the target stays down
+
+  friend bool operator==(const RestartPolicy&, const RestartPolicy&) = default;
+};
+
 // The service under test: either spawned by faultline (command non-empty) or attached to
 // (address set). Exactly one of the two.
 struct Target {
@@ -45,6 +72,8 @@ struct Target {
   std::string cwd;                          // empty: faultline's working directory
   ReadyCheck ready;
   Duration stop_grace = std::chrono::seconds(5);  // SIGTERM, then SIGKILL after this long
+  Limits limits;                            // from the start of the run
+  RestartPolicy restart;
 
   // Attach mode: a service that is already running.
   std::optional<Endpoint> address;
@@ -110,25 +139,78 @@ struct Proxy {
   friend bool operator==(const Proxy&, const Proxy&) = default;
 };
 
-// A fault on the run's timeline: for now a toxic on a proxy (network faults); process and
-// resource faults join with issue #4.
+// A toxic on a fault proxy: acts on the traffic of the load that goes "via" it.
+struct NetworkFault {
+  std::string proxy;
+  ToxicSpec toxic;
+
+  friend bool operator==(const NetworkFault&, const NetworkFault&) = default;
+};
+
+// A signal to the target's process group: "signal" sends it once; "kill" too, but says that the
+// target is meant to die (the restart policy then applies); "pause" sends SIGSTOP at the start
+// and SIGCONT at the end of the window.
+struct ProcessFault {
+  enum class Action { signal, kill, pause };
+  Action action = Action::signal;
+  int signal = 0;  // for signal and kill
+
+  friend bool operator==(const ProcessFault&, const ProcessFault&) = default;
+};
+
+// Tightens one of the target's limits for the window ("memory_limit", "cpu_limit",
+// "open_files"); the limit in force before it comes back at the end.
+struct LimitFault {
+  Limits limits;  // exactly one member set
+
+  friend bool operator==(const LimitFault&, const LimitFault&) = default;
+};
+
+// A neighbour process that puts pressure on the machine from outside the target.
+struct HogFault {
+  enum class Resource { memory, cpu };
+  Resource resource = Resource::memory;
+  std::uint64_t memory_bytes = 0;  // memory: allocated and touched
+  double cpu_cores = 0;            // cpu: cores kept busy (fractions by duty cycle)
+
+  friend bool operator==(const HogFault&, const HogFault&) = default;
+};
+
+using FaultAction = std::variant<NetworkFault, ProcessFault, LimitFault, HogFault>;
+
+// A fault on the run's timeline. Its index in Scenario::faults is its number everywhere
+// ("fault 2" in messages, results and expectations).
 struct Fault {
   Duration at{};                   // from the run's start
   std::optional<Duration> length;  // "for"; unset: until the end of the run
-  std::string proxy;               // the proxy it acts on
-  ToxicSpec toxic;
+  FaultAction action;
 
+  const NetworkFault* network() const { return std::get_if<NetworkFault>(&action); }
   friend bool operator==(const Fault&, const Fault&) = default;
 };
 
 struct Phases {
   Duration warmup{};  // from the run's start; not counted in the summary
+  // Steady state is measured over this window just before the first fault (or right after
+  // warm-up when there is none).
+  Duration baseline_window = std::chrono::seconds(10);
+  // After the load stops the target is observed this long more before it is stopped, so that
+  // what it leaked can be told from what it was still busy with.
+  Duration settle = std::chrono::seconds(2);
+  // Recovered means error rate and p99 stay within tolerance for this long (DESIGN.md).
+  Duration recovery_window = std::chrono::seconds(3);
 
   friend bool operator==(const Phases&, const Phases&) = default;
 };
 
 struct Observe {
   Duration interval = std::chrono::seconds(1);  // granularity of every per-interval series
+  // Prometheus scrape of the target (path on its address); empty: not scraped.
+  std::string prometheus_path;
+  // Series recorded from the scrape besides go_goroutines, go_memstats_heap_alloc_bytes and
+  // process_open_fds, which are always recorded when present.
+  std::vector<std::string> metrics;
+  bool scan_logs = true;  // look for sanitizer, race-detector and Go runtime reports
 
   friend bool operator==(const Observe&, const Observe&) = default;
 };

@@ -1,8 +1,10 @@
 #include "harness/scenario/scenario_json.h"
 
 #include <cmath>
+#include <type_traits>
 
 #include "harness/scenario/endpoint.h"
+#include "harness/scenario/signal_name.h"
 #include "harness/scenario/toxic.h"
 #include "harness/scenario/units.h"
 
@@ -36,6 +38,21 @@ nlohmann::json ready_json(const ReadyCheck& ready) {
   return object;
 }
 
+nlohmann::json limits_json(const Limits& limits) {
+  nlohmann::json object = nlohmann::json::object();
+  if (limits.memory_bytes) object["memory"] = format_size(*limits.memory_bytes);
+  if (limits.cpu_cores) object["cpu"] = *limits.cpu_cores;
+  if (limits.open_files) object["open_files"] = *limits.open_files;
+  return object;
+}
+
+nlohmann::json restart_json(const RestartPolicy& restart) {
+  const char* policy = restart.when == RestartPolicy::When::always       ? "always"
+                       : restart.when == RestartPolicy::When::on_failure ? "on-failure"
+                                                                          : "never";
+  return {{"policy", policy}, {"delay", format_duration(restart.delay)}, {"max_restarts", restart.max_restarts}};
+}
+
 nlohmann::json target_json(const Target& target) {
   nlohmann::json object;
   if (target.spawned()) {
@@ -43,6 +60,8 @@ nlohmann::json target_json(const Target& target) {
     object["env"] = target.env;
     if (!target.cwd.empty()) object["cwd"] = target.cwd;
     object["stop_grace"] = format_duration(target.stop_grace);
+    if (target.limits.any()) object["limits"] = limits_json(target.limits);
+    object["restart"] = restart_json(target.restart);
   }
   object["ready"] = ready_json(target.ready);
   if (target.address) object["address"] = format_endpoint(*target.address);
@@ -97,11 +116,9 @@ nlohmann::json proxy_json(const Proxy& proxy) {
 
 // The toxic's attributes come from its command-line form ("latency:latency=100ms,jitter=10ms"),
 // which the parser reads back to the same toxic, defaults left out.
-nlohmann::json fault_json(const Fault& fault) {
-  nlohmann::json object = {{"kind", std::string(toxic_name(fault.toxic.toxic))},
-                           {"at", format_duration(fault.at)},
-                           {"proxy", fault.proxy}};
-  if (fault.length) object["for"] = format_duration(*fault.length);
+void write_network_fault(const NetworkFault& fault, nlohmann::json& object) {
+  object["kind"] = std::string(toxic_name(fault.toxic.toxic));
+  object["proxy"] = fault.proxy;
   const std::string text = format_toxic(fault.toxic);
   const std::size_t colon = text.find(':');
   for (std::size_t begin = colon; begin != std::string::npos && begin + 1 < text.size();) {
@@ -111,6 +128,52 @@ nlohmann::json fault_json(const Fault& fault) {
     object[item.substr(0, equals)] = item.substr(equals + 1);
     begin = end;
   }
+}
+
+void write_process_fault(const ProcessFault& fault, nlohmann::json& object) {
+  switch (fault.action) {
+    case ProcessFault::Action::signal: object["kind"] = "signal"; break;
+    case ProcessFault::Action::kill: object["kind"] = "kill"; break;
+    case ProcessFault::Action::pause: object["kind"] = "pause"; return;
+  }
+  object["signal"] = signal_name(fault.signal);
+}
+
+void write_limit_fault(const LimitFault& fault, nlohmann::json& object) {
+  if (fault.limits.memory_bytes) {
+    object["kind"] = "memory_limit";
+    object["memory"] = format_size(*fault.limits.memory_bytes);
+  } else if (fault.limits.cpu_cores) {
+    object["kind"] = "cpu_limit";
+    object["cpu"] = *fault.limits.cpu_cores;
+  } else {
+    object["kind"] = "open_files";
+    object["open_files"] = fault.limits.open_files.value_or(0);
+  }
+}
+
+void write_hog_fault(const HogFault& fault, nlohmann::json& object) {
+  if (fault.resource == HogFault::Resource::memory) {
+    object["kind"] = "memory_hog";
+    object["memory"] = format_size(fault.memory_bytes);
+  } else {
+    object["kind"] = "cpu_hog";
+    object["cores"] = fault.cpu_cores;
+  }
+}
+
+nlohmann::json fault_json(const Fault& fault) {
+  nlohmann::json object = {{"at", format_duration(fault.at)}};
+  if (fault.length) object["for"] = format_duration(*fault.length);
+  std::visit(
+      [&](const auto& action) {
+        using Action = std::decay_t<decltype(action)>;
+        if constexpr (std::is_same_v<Action, NetworkFault>) write_network_fault(action, object);
+        if constexpr (std::is_same_v<Action, ProcessFault>) write_process_fault(action, object);
+        if constexpr (std::is_same_v<Action, LimitFault>) write_limit_fault(action, object);
+        if constexpr (std::is_same_v<Action, HogFault>) write_hog_fault(action, object);
+      },
+      fault.action);
   return object;
 }
 
@@ -122,8 +185,14 @@ nlohmann::json to_json(const Scenario& scenario) {
   if (!scenario.description.empty()) object["description"] = scenario.description;
   object["duration"] = format_duration(scenario.duration);
   object["allow_remote"] = scenario.allow_remote;
-  object["phases"] = {{"warmup", format_duration(scenario.phases.warmup)}};
-  object["observe"] = {{"interval", format_duration(scenario.observe.interval)}};
+  object["phases"] = {{"warmup", format_duration(scenario.phases.warmup)},
+                      {"baseline_window", format_duration(scenario.phases.baseline_window)},
+                      {"settle", format_duration(scenario.phases.settle)},
+                      {"recovery_window", format_duration(scenario.phases.recovery_window)}};
+  object["observe"] = {{"interval", format_duration(scenario.observe.interval)}, {"logs", scenario.observe.scan_logs}};
+  if (!scenario.observe.prometheus_path.empty()) {
+    object["observe"]["prometheus"] = {{"path", scenario.observe.prometheus_path}, {"metrics", scenario.observe.metrics}};
+  }
   object["target"] = target_json(scenario.target);
   nlohmann::json load = nlohmann::json::array();
   for (const HttpLoad& generator : scenario.load) load.push_back(load_json(generator));

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "harness/scenario/fault_parser.h"
+#include "harness/scenario/http_syntax.h"
 #include "harness/scenario/identifiers.h"
 #include "harness/scenario/json_document.h"
 #include "harness/scenario/json_reader.h"
@@ -21,8 +23,9 @@ namespace {
 const std::vector<std::string_view> kScenarioKeys{"$schema", "name",    "description", "duration", "allow_remote",
                                                   "phases",  "observe", "target",      "load",     "proxies",
                                                   "faults",  "seed"};
-const std::vector<std::string_view> kPhasesKeys{"warmup"};
-const std::vector<std::string_view> kObserveKeys{"interval"};
+const std::vector<std::string_view> kPhasesKeys{"warmup", "baseline_window", "settle", "recovery_window"};
+const std::vector<std::string_view> kObserveKeys{"interval", "prometheus", "logs"};
+const std::vector<std::string_view> kPrometheusKeys{"path", "metrics"};
 
 Phases read_phases(const ObjectReader& scenario, std::optional<Duration> run_duration) {
   const ObjectReader phases = scenario.object("phases", Presence::optional, kPhasesKeys);
@@ -35,7 +38,43 @@ Phases read_phases(const ObjectReader& scenario, std::optional<Duration> run_dur
                                   describe_json_value(*phases.find("warmup")));
     }
   }
+  result.baseline_window =
+      phases.duration("baseline_window", Presence::optional, ZeroDuration::rejected).value_or(result.baseline_window);
+  result.settle = phases.duration("settle", Presence::optional, ZeroDuration::allowed).value_or(result.settle);
+  result.recovery_window =
+      phases.duration("recovery_window", Presence::optional, ZeroDuration::rejected).value_or(result.recovery_window);
   return result;
+}
+
+// "prometheus": "/metrics", or {"path": "/metrics", "metrics": ["kvstore_cache_bytes"]}.
+void read_prometheus(const ObjectReader& observe, Observe& result) {
+  const nlohmann::json* value = observe.find("prometheus");
+  if (value == nullptr) return;
+  const auto check_path = [&](const ObjectReader& reader, std::string_view key, const std::string& path) {
+    if (!is_http_origin_path(path)) {
+      reader.report(key, "expected a path starting with '/' (visible ASCII only), got " + describe_json_value(*reader.find(key)));
+    }
+  };
+  if (value->is_string()) {
+    result.prometheus_path = value->get<std::string>();
+    check_path(observe, "prometheus", result.prometheus_path);
+    return;
+  }
+  const ObjectReader prometheus = observe.object("prometheus", Presence::optional, kPrometheusKeys);
+  if (const auto path = prometheus.string("path", Presence::required)) {
+    result.prometheus_path = *path;
+    check_path(prometheus, "path", *path);
+  }
+  if (const auto metrics = prometheus.non_empty_array("metrics", Presence::optional)) {
+    for (const LocatedValue& metric : *metrics) {
+      if (!metric.value->is_string() || !is_metric_name(metric.value->get<std::string>())) {
+        prometheus.issues().add(metric.path, "expected a Prometheus metric name ([a-zA-Z_:][a-zA-Z0-9_:]*), got " +
+                                                 describe_json_value(*metric.value));
+        continue;
+      }
+      result.metrics.push_back(metric.value->get<std::string>());
+    }
+  }
 }
 
 Observe read_observe(const ObjectReader& scenario, std::optional<Duration> run_duration) {
@@ -50,6 +89,8 @@ Observe read_observe(const ObjectReader& scenario, std::optional<Duration> run_d
                                      describe_json_value(*observe.find("interval")));
     }
   }
+  read_prometheus(observe, result);
+  result.scan_logs = observe.boolean("logs", Presence::optional).value_or(result.scan_logs);
   return result;
 }
 
@@ -75,7 +116,8 @@ Scenario read_scenario(const nlohmann::json& document, IssueCollector& issues) {
   scenario.observe = read_observe(root, run_duration);
   scenario.target = read_target(root);
   scenario.load = read_load(root, run_duration);
-  read_network(root, run_duration, scenario);
+  const std::vector<std::string> fault_paths = read_faults(root, run_duration, scenario);
+  read_network(root, fault_paths, scenario);
   return scenario;
 }
 

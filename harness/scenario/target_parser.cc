@@ -11,9 +11,12 @@
 namespace faultline::scenario {
 namespace {
 
-const std::vector<std::string_view> kTargetKeys{"command", "env",     "cwd", "ready",
-                                                "stop_grace", "address", "pid"};
+const std::vector<std::string_view> kTargetKeys{"command", "env", "cwd",    "ready",  "stop_grace",
+                                                "limits",  "restart", "address", "pid"};
 const std::vector<std::string_view> kReadyKeys{"http", "tcp", "timeout", "interval"};
+const std::vector<std::string_view> kLimitsKeys{"memory", "cpu", "open_files"};
+const std::vector<std::string_view> kRestartKeys{"policy", "delay", "max_restarts"};
+const std::vector<std::string_view> kRestartPolicies{"never", "on-failure", "always"};
 
 // Only the ${NAME} syntax is checked: the values are substituted when the target starts.
 void check_variable_references(IssueCollector& issues, const std::string& path,
@@ -84,6 +87,41 @@ ReadyCheck read_ready(const ObjectReader& target) {
   return check;
 }
 
+Limits read_limits(const ObjectReader& target) {
+  const ObjectReader limits = target.object("limits", Presence::optional, kLimitsKeys);
+  Limits result;
+  if (!limits.usable()) return result;
+  result.memory_bytes = limits.size("memory", Presence::optional);
+  result.cpu_cores = limits.number("cpu", Presence::optional, 0, kMaxCores);
+  if (const auto open_files = limits.integer("open_files", Presence::optional, 1, kMaxOpenFiles)) {
+    result.open_files = static_cast<std::uint64_t>(*open_files);
+  }
+  return result;
+}
+
+RestartPolicy::When restart_when(const std::string& name) {
+  if (name == "always") return RestartPolicy::When::always;
+  if (name == "on-failure") return RestartPolicy::When::on_failure;
+  return RestartPolicy::When::never;
+}
+
+// "restart": "on-failure", or {"policy": "on-failure", "delay": "1s", "max_restarts": 3}.
+RestartPolicy read_restart(const ObjectReader& target) {
+  RestartPolicy result;
+  const nlohmann::json* value = target.find("restart");
+  if (value == nullptr) return result;
+  if (value->is_string()) {
+    if (const auto policy = target.one_of("restart", Presence::optional, kRestartPolicies)) result.when = restart_when(*policy);
+    return result;
+  }
+  const ObjectReader restart = target.object("restart", Presence::optional, kRestartKeys);
+  if (!restart.usable()) return result;
+  if (const auto policy = restart.one_of("policy", Presence::required, kRestartPolicies)) result.when = restart_when(*policy);
+  result.delay = restart.duration("delay", Presence::optional, ZeroDuration::allowed).value_or(result.delay);
+  if (const auto max = restart.integer("max_restarts", Presence::optional, 1, 1000)) result.max_restarts = static_cast<unsigned>(*max);
+  return result;
+}
+
 // Fields that mean something in one mode only are errors in the other, never silently ignored.
 void check_mode_fields(const ObjectReader& target, bool spawned) {
   if (spawned) {
@@ -93,7 +131,7 @@ void check_mode_fields(const ObjectReader& target, bool spawned) {
     }
     return;
   }
-  for (const std::string_view key : {"env", "cwd", "stop_grace"}) {
+  for (const std::string_view key : {"env", "cwd", "stop_grace", "limits", "restart"}) {
     if (target.has(key)) target.report(key, "only allowed with \"command\" (spawn mode)");
   }
 }
@@ -127,6 +165,9 @@ Target read_target(const ObjectReader& scenario) {
   result.ready = read_ready(target);
   result.stop_grace = target.duration("stop_grace", Presence::optional, ZeroDuration::allowed)
                           .value_or(result.stop_grace);
+
+  result.limits = read_limits(target);
+  result.restart = read_restart(target);
 
   if (const auto address = target.string("address", Presence::optional)) {
     const ParseResult<Endpoint> endpoint = parse_endpoint(*address);

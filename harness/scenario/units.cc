@@ -188,6 +188,15 @@ std::string format_duration(Duration duration) {
   return text + best;
 }
 
+std::string format_size(std::uint64_t bytes) {
+  constexpr std::pair<std::uint64_t, const char*> kUnits[] = {
+      {std::uint64_t{1} << 40, "TiB"}, {std::uint64_t{1} << 30, "GiB"}, {std::uint64_t{1} << 20, "MiB"}, {1024, "KiB"}};
+  for (const auto& [unit, name] : kUnits) {
+    if (bytes != 0 && bytes % unit == 0) return std::to_string(bytes / unit) + name;
+  }
+  return std::to_string(bytes) + "B";
+}
+
 ParseResult<std::uint64_t> parse_size(std::string_view text) {
   std::size_t pos = 0;
   const Decimal number = read_decimal(text, pos);

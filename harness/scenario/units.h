@@ -27,6 +27,9 @@ std::string format_duration(Duration duration);
 // ("1.5GiB", not "0.3KiB").
 ParseResult<std::uint64_t> parse_size(std::string_view text);
 
+// The shortest exact IEC form parse_size() reads back: "256MiB", "1536KiB", "100B".
+std::string format_size(std::uint64_t bytes);
+
 // <decimal>% as a fraction: "1%" is 0.01, "0.5%" is 0.005. Values above 100% are allowed
 // (a tolerance of "150%" means something).
 ParseResult<double> parse_percent(std::string_view text);

@@ -190,6 +190,13 @@ ATTACH = {
     "load": [{"name": "api", "kind": "http", "model": "closed", "requests": [{"path": "/"}]}],
 }
 SPAWN = {**ATTACH, "target": {"command": ["./server"]}}
+LIMITED = {**SPAWN, "target": {"command": ["./server"],
+                              "limits": {"memory": "1MiB", "cpu": 1, "open_files": 64}}}
+OBSERVED = {**ATTACH, "observe": {"prometheus": "/metrics", "logs": True}}
+PHASED = {**ATTACH, "phases": {"warmup": "1s", "baseline_window": "1s", "settle": "1s",
+                               "recovery_window": "1s"}}
+SIGNALLED = {**SPAWN, "faults": [{"kind": "signal", "at": "1s", "signal": "TERM"}]}
+ATTACH_PID = {**ATTACH, "target": {"address": "127.0.0.1:8080", "pid": 1}}
 OPEN = {**ATTACH, "load": [{"name": "api", "kind": "http", "model": "open",
                             "stages": [{"for": "10s", "rate": 1}], "requests": [{"path": "/"}]}]}
 
@@ -242,6 +249,86 @@ PROBES = [
     (ATTACH, "/target/ready", [{"http": "/h?x=1"}, {"tcp": True}, {"tcp": False}, {"tcp": 1},
                                {"http": "h"}, {"http": "/a b"}, {"http": "/{x"},
                                {"http": "/h", "tcp": True}, {"timeout": "0s"}]),
+    (LIMITED, "/target/limits/memory", ["1B", "256MiB", "1.5KiB", ".5KiB", "1.KiB", "0.001KB",
+                                        "1kB", "1TB", "16777215TiB", "00064MiB", "0B", "0MiB",
+                                        "0.0GiB", ".B", "", "1", "MiB", "1 MiB", " 1MiB",
+                                        "1MiB\n", "1mib", "1Kb", "1KIB", "1EiB", "-1MiB",
+                                        "+1MiB", "1e3B", "1.5.5KiB", Raw("1048576"), "1.5B",
+                                        "0.0001KB", "16777216TiB", "0.00000000000000000001KiB"]),
+    (LIMITED, "/target/limits/cpu", [Raw("1"), Raw("0.001"), Raw("1024"), Raw("1024.0"),
+                                     Raw("1024.001"), Raw("0"), Raw("-1"), Raw("1e999"),
+                                     Raw("\"1\""), Raw("true")]),
+    (LIMITED, "/target/limits/open_files", [Raw("1"), Raw("1073741824"), Raw("1073741825"),
+                                            Raw("0"), Raw("1.5"), Raw("\"64\""), Raw("64.0")]),
+    (SPAWN, "/target/limits", [{}, {"swap": "1MiB"}, "1MiB", []]),
+    (SPAWN, "/target/restart", [
+        "never", "on-failure", "always", "on_failure", "Always", "", {"policy": "always"},
+        {"policy": "never", "delay": "0s", "max_restarts": 1},
+        {"policy": "always", "delay": "1m30s", "max_restarts": 1000}, {"delay": "1s"},
+        {"policy": "sometimes"}, {"policy": "always", "max_restarts": 0},
+        {"policy": "always", "max_restarts": 1001}, {"policy": "always", "delay": "0"},
+        {"policy": "always", "max": 3}, {"policy": ["always"]}, {}, Raw("1"), Raw("true"),
+        Raw("null"), ["always"]]),
+    (ATTACH, "/target/limits", [{"memory": "1MiB"}, {}]),
+    (ATTACH, "/target/restart", ["never", {"policy": "never"}]),
+    (OBSERVED, "/observe/prometheus", [
+        "/metrics", "/m?x=1&y=%20", "/", "metrics", "", "/a b", "/caf\u00e9", "/m\n",
+        {"path": "/metrics"}, {"path": "/m", "metrics": ["go_goroutines", "a:b", "_x", ":y", "A9"]},
+        {"path": "/m", "metrics": []}, {"path": "/m", "metrics": ["9a"]},
+        {"path": "/m", "metrics": ["a-b"]}, {"path": "/m", "metrics": ["a\n"]},
+        {"path": "/m", "metrics": [""]}, {"path": "/m", "metrics": [1]},
+        {"path": "/m", "metrics": "go_goroutines"}, {"metrics": ["a"]}, {"path": "m"},
+        {"path": "/m", "interval": "1s"}, {}, Raw("1"), Raw("true"), Raw("null"), ["/m"]]),
+    (OBSERVED, "/observe/logs", [Raw("true"), Raw("false"), Raw("\"true\""), Raw("1"),
+                                 ["sanitizers"]]),
+    (PHASED, "/phases/baseline_window", ["1ms", "0s", "0.0ms", "1", Raw("1")]),
+    (PHASED, "/phases/settle", ["0s", "0", "2s", "-1s"]),
+    (PHASED, "/phases/recovery_window", ["3s", "0s", ""]),
+    (SIGNALLED, "/faults/0/signal", [
+        "SIGTERM", "TERM", "sigterm", "Term", "sIgUsR1", "SIGKILL", "STOP", "SIGSTKFLT", "SIGPOLL",
+        "PWR", "SIGSYS", "1", "9", "09", "64", "0000000064", "SIGIO", "SIGIOT", "SIGCLD",
+        "SIGRTMIN", "SIGRTMIN+1", "SIGEMT", "SIG", "SIGSIGTERM", "SIG9", "SIGFOO", "0", "65",
+        "-9", "+9", "9999999999999", "", " TERM", "TERM ", "TERM\n", "SIG TERM", "SIGTERM\u0000",
+        Raw("9"), Raw("null")]),
+    (SPAWN, "/faults", [
+        [{"kind": "kill", "at": "1s"}], [{"kind": "kill", "at": "0s", "signal": "SIGTERM"}],
+        [{"kind": "kill", "at": "1s", "for": "1s"}], [{"kind": "kill", "at": "1s", "signal": ""}],
+        [{"kind": "kill", "at": "1s", "signal": None}],
+        [{"kind": "signal", "at": "1s"}], [{"kind": "signal", "at": "1s", "signal": "HUP", "for": "1s"}],
+        [{"kind": "signal", "signal": "HUP"}],
+        [{"kind": "pause", "at": "1s", "for": "1s"}], [{"kind": "pause", "at": "1s"}],
+        [{"kind": "pause", "at": "1s", "for": "0s"}],
+        [{"kind": "pause", "at": "1s", "for": "1s", "signal": "STOP"}],
+        [{"kind": "memory_limit", "at": "1s", "memory": "1MiB"}],
+        [{"kind": "memory_limit", "at": "1s", "for": "1s", "memory": "0B"}],
+        [{"kind": "memory_limit", "at": "1s", "memory": 1048576}],
+        [{"kind": "memory_limit", "at": "1s"}],
+        [{"kind": "cpu_limit", "at": "1s", "cpu": 0.5}],
+        [{"kind": "cpu_limit", "at": "1s", "cpu": 4097}],
+        [{"kind": "cpu_limit", "at": "1s", "cores": 1}],
+        [{"kind": "open_files", "at": "1s", "open_files": 64}],
+        [{"kind": "open_files", "at": "1s", "open_files": 0}],
+        [{"kind": "memory_hog", "at": "1s", "for": "1s", "memory": "1GiB"}],
+        [{"kind": "memory_hog", "at": "1s", "memory": "1gb"}],
+        [{"kind": "cpu_hog", "at": "1s", "cores": 1024}],
+        [{"kind": "cpu_hog", "at": "1s", "cores": 0}],
+        [{"kind": "cpu_hog", "at": "1s", "cpu": 1}],
+        [{"kind": "kill", "at": "1s", "proxy": "proxy"}],
+        [{"kind": "memory_limit", "at": "1s", "memory": "1MiB", "direction": "both"}],
+        [{"kind": "cpu_hog", "at": "1s", "cores": 1, "toxicity": 1}],
+        [{"kind": "Kill", "at": "1s"}]]),
+    (ATTACH, "/faults", [
+        [{"kind": "memory_hog", "at": "1s", "memory": "1MiB"}],
+        [{"kind": "cpu_hog", "at": "1s", "cores": 1}],
+        [{"kind": "kill", "at": "1s"}], [{"kind": "signal", "at": "1s", "signal": "HUP"}],
+        [{"kind": "pause", "at": "1s", "for": "1s"}],
+        [{"kind": "memory_limit", "at": "1s", "memory": "1MiB"}],
+        [{"kind": "cpu_limit", "at": "1s", "cpu": 1}],
+        [{"kind": "open_files", "at": "1s", "open_files": 64}],
+        [{"kind": "cpu_hog", "at": "1s", "cores": 1}, {"kind": "kill", "at": "1s"}]]),
+    (ATTACH_PID, "/faults", [
+        [{"kind": "kill", "at": "1s"}], [{"kind": "pause", "at": "1s", "for": "1s"}],
+        [{"kind": "open_files", "at": "1s", "open_files": 64}]]),
 ]
 
 # Probes that the parser rejects and the schema accepts: the rules in the schema's top-level
@@ -252,6 +339,11 @@ PARSER_ONLY = {
     ("/load/0/requests/0/path", "/{rand:18446744073709551616}"): "(13) N <= 18446744073709551615",
     ("/load/0/connections", "16.0"): "(11) integers are written as integers",
     ("/load/0/connections", "1e1"): "(11) integers are written as integers",
+    ("/target/limits/open_files", "64.0"): "(11) integers are written as integers",
+    ("/target/limits/memory", "1.5B"): "(15) a size comes to a whole number of bytes",
+    ("/target/limits/memory", "0.0001KB"): "(15) a size comes to a whole number of bytes",
+    ("/target/limits/memory", "16777216TiB"): "(15) a size is at most 18446744073709551615 bytes",
+    ("/target/limits/memory", "0.00000000000000000001KiB"): "(15) digits past the 19th after the point count as 0",
 }
 
 

@@ -18,5 +18,10 @@ TEST(Identifiers, AcceptsEnvironmentVariableNames) {
   for (const char* name : {"", "9x", "a-b", "a.b", "a b"}) EXPECT_FALSE(is_variable_name(name)) << name;
 }
 
+TEST(Identifiers, MetricNamesFollowPrometheus) {
+  for (const char* name : {"go_goroutines", "http:requests_total", "_x", "A9"}) EXPECT_TRUE(is_metric_name(name)) << name;
+  for (const char* name : {"", "9x", "a-b", "a.b", "a b"}) EXPECT_FALSE(is_metric_name(name)) << name;
+}
+
 }  // namespace
 }  // namespace faultline::scenario

@@ -50,9 +50,11 @@ TEST(ScenarioJson, WritesDefaultsExplicitly) {
   const json written = to_json(parse_scenario_text(kMinimal, "m.json"));
   EXPECT_EQ(written, json::parse(R"({
     "name": "minimal", "duration": "2s", "allow_remote": false,
-    "phases": { "warmup": "0s" }, "observe": { "interval": "1s" }, "seed": 1,
+    "phases": { "warmup": "0s", "baseline_window": "10s", "settle": "2s", "recovery_window": "3s" },
+    "observe": { "interval": "1s", "logs": true }, "seed": 1,
     "target": { "command": ["./kv"], "env": {}, "stop_grace": "5s",
-                "ready": { "tcp": true, "timeout": "10s", "interval": "100ms" } },
+                "ready": { "tcp": true, "timeout": "10s", "interval": "100ms" },
+                "restart": { "policy": "never", "delay": "500ms", "max_restarts": 5 } },
     "load": [ { "name": "api", "kind": "http", "model": "closed", "connections": 16,
                 "timeout": "2s", "connect_timeout": "2s", "start": "0s", "headers": {},
                 "requests": [ { "method": "GET", "path": "/", "body": "", "headers": {}, "weight": 1 } ] } ]

@@ -1,5 +1,7 @@
 #include "harness/scenario/scenario_parser.h"
 
+#include <csignal>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -392,6 +394,51 @@ TEST(ScenarioParser, NamesUnreadableFile) {
 
 TEST(ScenarioParser, RejectsDirectoryAsFile) {
   EXPECT_THROW(parse_scenario_file(kValidDir), ScenarioError);
+}
+
+TEST(ScenarioParser, ReadsTargetLimitsRestartAndTargetFaults) {
+  const Scenario s = parse_scenario_file(kValidDir + "target_faults.json");
+  EXPECT_EQ(s.target.limits.memory_bytes, 256u << 20);
+  EXPECT_EQ(s.target.limits.cpu_cores, 1.5);
+  EXPECT_EQ(s.target.limits.open_files, 1024u);
+  EXPECT_EQ(s.target.restart.when, RestartPolicy::When::on_failure);
+  EXPECT_EQ(s.target.restart.delay, milliseconds(200));
+  EXPECT_EQ(s.target.restart.max_restarts, 3u);
+  EXPECT_EQ(s.phases.baseline_window, seconds(3));
+  EXPECT_EQ(s.phases.settle, seconds(1));
+  EXPECT_EQ(s.phases.recovery_window, seconds(2));
+  EXPECT_EQ(s.observe.prometheus_path, "/metrics");
+  EXPECT_EQ(s.observe.metrics, std::vector<std::string>{"kvstore_cache_bytes"});
+  EXPECT_TRUE(s.proxies.empty()) << "target faults need no proxy";
+
+  ASSERT_EQ(s.faults.size(), 8u);
+  EXPECT_EQ(std::get<ProcessFault>(s.faults[0].action), (ProcessFault{ProcessFault::Action::signal, SIGUSR1}));
+  EXPECT_EQ(std::get<ProcessFault>(s.faults[1].action).action, ProcessFault::Action::pause);
+  EXPECT_EQ(s.faults[1].length, seconds(1));
+  EXPECT_EQ(std::get<LimitFault>(s.faults[2].action).limits.memory_bytes, 128u << 20);
+  EXPECT_EQ(std::get<LimitFault>(s.faults[3].action).limits.cpu_cores, 0.25);
+  EXPECT_FALSE(s.faults[3].length) << "a limit without \"for\" holds until the end";
+  EXPECT_EQ(std::get<LimitFault>(s.faults[4].action).limits.open_files, 64u);
+  EXPECT_EQ(std::get<HogFault>(s.faults[5].action), (HogFault{HogFault::Resource::memory, 64u << 20, 0}));
+  EXPECT_EQ(std::get<HogFault>(s.faults[6].action), (HogFault{HogFault::Resource::cpu, 0, 0.5}));
+  EXPECT_EQ(std::get<ProcessFault>(s.faults[7].action), (ProcessFault{ProcessFault::Action::kill, SIGKILL}))
+      << "kill sends SIGKILL unless told otherwise";
+}
+
+TEST(ScenarioParser, RestartPolicyMayBeJustItsName) {
+  json scenario = closed_scenario();
+  scenario["target"]["restart"] = "always";
+  const Scenario s = parse_scenario_text(scenario.dump(), "smoke.json");
+  EXPECT_EQ(s.target.restart.when, RestartPolicy::When::always);
+  EXPECT_EQ(s.target.restart.max_restarts, RestartPolicy{}.max_restarts);
+}
+
+TEST(ScenarioParser, PrometheusMayBeJustItsPath) {
+  json scenario = closed_scenario();
+  scenario["observe"] = {{"prometheus", "/metrics"}};
+  const Scenario s = parse_scenario_text(scenario.dump(), "smoke.json");
+  EXPECT_EQ(s.observe.prometheus_path, "/metrics");
+  EXPECT_TRUE(s.observe.metrics.empty());
 }
 
 }  // namespace
