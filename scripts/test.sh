@@ -4,7 +4,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-scripts/install-deps.sh
+scripts/install-deps.sh chromium   # chromium: the report's browser test
 
 echo "=== build"
 BUILD_DIR=$root/build scripts/build.sh -DFAULTLINE_BUILD_BENCHMARKS=ON

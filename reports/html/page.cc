@@ -46,6 +46,7 @@ table.key-numbers caption{font-weight:400;color:var(--muted)}
 figure.chart{margin:12px 0 24px}
 figcaption .chart-title{font-weight:700;font-size:15px}
 .chart-note{color:var(--muted)}
+th .chart-note{font-weight:400}
 .chart-svg{width:100%;height:auto;display:block}
 svg text{font:11px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:#333}
 .y-tick{text-anchor:end}.x-tick{text-anchor:middle}.x-tick.end{text-anchor:end}.x-title{text-anchor:end;fill:#555}.y-title{text-anchor:middle;fill:#555}
