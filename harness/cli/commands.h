@@ -44,6 +44,19 @@ struct ProxyCommand {
 // Runs the fault proxy until SIGINT/SIGTERM: 0 then, 2 for bad options, 3 when it cannot listen.
 int proxy_command(const ProxyCommand& command);
 
+// `faultline hog memory|cpu`: the neighbour process of a memory_hog or cpu_hog fault (spawned
+// by the engine, hidden from help).
+struct HogCommand {
+  std::string resource;       // "memory" or "cpu"
+  std::uint64_t bytes = 0;    // memory: allocated and touched
+  double cores = 0;           // cpu: cores kept busy
+  std::string length;         // --for, a duration ("10s"); the hog ends by itself after it
+};
+
+// Holds the pressure until --for passes or SIGTERM/SIGINT; 0 then, 2 for bad options, 3 when
+// the memory cannot be had.
+int hog_command(const HogCommand& command);
+
 // Checks every file without running anything; 0 when all are valid, 2 otherwise.
 int validate_command(const std::vector<std::string>& paths);
 

@@ -45,6 +45,17 @@ int main(int argc, char** argv) {
   proxy_app->add_option("--seed", proxy.seed, "Seed for toxicity draws, jitter and slice sizes");
   proxy_app->add_flag("--allow-remote", proxy.allow_remote, "Allow non-loopback addresses");
 
+  // Spawned by the engine for memory_hog and cpu_hog faults; not for people, so not in --help.
+  HogCommand hog;
+  CLI::App* hog_app = app.add_subcommand("hog", "")->group("");
+  hog_app->require_subcommand(1);
+  CLI::App* memory_hog = hog_app->add_subcommand("memory", "Allocate and touch --bytes for --for");
+  memory_hog->add_option("--bytes", hog.bytes, "Bytes")->required()->check(CLI::PositiveNumber);
+  memory_hog->add_option("--for", hog.length, "Duration, e.g. 10s")->required();
+  CLI::App* cpu_hog = hog_app->add_subcommand("cpu", "Keep --cores busy for --for");
+  cpu_hog->add_option("--cores", hog.cores, "Cores, fractions allowed")->required()->check(CLI::PositiveNumber);
+  cpu_hog->add_option("--for", hog.length, "Duration, e.g. 10s")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -55,6 +66,10 @@ int main(int argc, char** argv) {
     if (*run_app) return run_command(run);
     if (*proxy_app) return proxy_command(proxy);
     if (*report_app) return report_command(report);
+    if (*hog_app) {
+      hog.resource = *memory_hog ? "memory" : "cpu";
+      return hog_command(hog);
+    }
     return validate_command(validate_paths);
   } catch (const std::exception& e) {
     std::cerr << "faultline: internal error (a bug in faultline, please report it): " << e.what() << '\n';

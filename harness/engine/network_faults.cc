@@ -12,12 +12,6 @@ namespace {
 
 double seconds(scenario::Duration d) { return std::chrono::duration<double>(d).count(); }
 
-std::vector<FaultTimeline::Window> windows_of(const std::vector<scenario::Fault>& faults) {
-  std::vector<FaultTimeline::Window> windows;
-  for (const scenario::Fault& f : faults) windows.push_back({f.at, f.length});
-  return windows;
-}
-
 result::ProxyPoint point_of(const fault::ProxyCounters& c, double t_s) {
   result::ProxyPoint p;
   p.t_s = t_s;
@@ -38,10 +32,7 @@ std::string address_text(const boost::asio::ip::tcp::endpoint& e) {
 }  // namespace
 
 NetworkFaults::NetworkFaults(const scenario::Scenario& s, const scenario::Endpoint& target, bool allow_remote)
-    : interval_(s.observe.interval),
-      faults_(s.faults),
-      timeline_(windows_of(s.faults), s.duration),
-      applied_(s.faults.size()) {
+    : interval_(s.observe.interval), applied_(s.faults.size()) {
   for (std::size_t i = 0; i < s.proxies.size(); ++i) {
     const scenario::Proxy& spec = s.proxies[i];
     const std::string field = spec.upstream ? "/proxies/" + std::to_string(i) + "/upstream" : "/target/address";
@@ -63,15 +54,6 @@ NetworkFaults::NetworkFaults(const scenario::Scenario& s, const scenario::Endpoi
     running.result.upstream = upstream.host_header;
     proxies_.push_back(std::move(running));
   }
-  for (const scenario::Fault& f : faults_) {
-    result::FaultRecord record;
-    record.kind = std::string(scenario::toxic_name(f.toxic.toxic));
-    record.proxy = f.proxy;
-    record.spec = scenario::format_toxic(f.toxic);
-    record.planned_at_s = seconds(f.at);
-    if (f.length) record.planned_for_s = seconds(*f.length);
-    records_.push_back(std::move(record));
-  }
 }
 
 const NetworkFaults::RunningProxy& NetworkFaults::proxy_named(const std::string& name) const {
@@ -86,28 +68,16 @@ boost::asio::ip::tcp::endpoint NetworkFaults::endpoint_of(const std::string& pro
   return proxy_named(proxy).proxy->endpoint();
 }
 
-void NetworkFaults::apply_due(Duration now) {
-  for (const FaultTimeline::Action& action : timeline_.take_due(now)) {
-    if (action.edge == FaultTimeline::Edge::start) {
-      start_fault(action.fault, now);
-    } else {
-      end_fault(action.fault, now);
-    }
-  }
+void NetworkFaults::start(std::size_t fault, const scenario::NetworkFault& spec) {
+  applied_[fault] = Applied{spec.proxy, proxy_named(spec.proxy).proxy->add_toxic(spec.toxic)};
 }
 
-void NetworkFaults::start_fault(std::size_t index, Duration now) {
-  applied_[index] = proxy_named(faults_[index].proxy).proxy->add_toxic(faults_[index].toxic);
-  // add_toxic returns once every live connection has the toxic: that is when it is in force.
-  records_[index].started_s = seconds(now);
-}
-
-void NetworkFaults::end_fault(std::size_t index, Duration now) {
-  if (!applied_[index]) return;
-  const boost::system::error_code ec = proxy_named(faults_[index].proxy).proxy->remove_toxic(*applied_[index]);
-  applied_[index].reset();
-  records_[index].ended_s = seconds(now);
-  if (ec) records_[index].error = "removing it failed: " + ec.message();
+std::string NetworkFaults::end(std::size_t fault) {
+  if (!applied_[fault]) return "";
+  const Applied applied = *applied_[fault];
+  applied_[fault].reset();
+  const boost::system::error_code ec = proxy_named(applied.proxy).proxy->remove_toxic(applied.toxic);
+  return ec ? "removing it failed: " + ec.message() : "";
 }
 
 void NetworkFaults::sample_due(Duration now) {
@@ -127,7 +97,6 @@ void NetworkFaults::finish(Duration now) {
   finished_ = true;
   sample_due(now);
   if (interval_ * samples_ < now) sample(seconds(interval_ * samples_));
-  for (const FaultTimeline::Action& action : timeline_.take_remaining_ends()) end_fault(action.fault, now);
   for (RunningProxy& p : proxies_) p.proxy->stop();
 }
 

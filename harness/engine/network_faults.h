@@ -1,5 +1,6 @@
 // The network side of a run: one fault proxy per scenario proxy, the toxics of the scenario's
-// faults added and removed on the timeline, and what each proxy forwarded per interval.
+// network faults added and removed when the fault runner says, and what each proxy forwarded
+// per interval.
 #pragma once
 
 #include <boost/asio/ip/tcp.hpp>
@@ -8,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include "harness/engine/fault_timeline.h"
 #include "harness/fault/proxy.h"
 #include "harness/result/run_result.h"
 #include "harness/scenario/scenario.h"
@@ -27,18 +27,17 @@ class NetworkFaults {
   // Where a generator with "via": `proxy` connects.
   boost::asio::ip::tcp::endpoint endpoint_of(const std::string& proxy) const;
 
-  // Adds and removes the toxics due at `now` (an offset from the run's start).
-  void apply_due(Duration now);
-  std::optional<Duration> next_due() const { return timeline_.next_due(); }
+  // Adds fault number `fault`'s toxic to its proxy; returns once every live connection has it.
+  void start(std::size_t fault, const scenario::NetworkFault& spec);
+  // Removes it again; returns why that failed, or "" (also when it was never added).
+  std::string end(std::size_t fault);
 
   // Records what every proxy forwarded in each series interval completed by `now`.
   void sample_due(Duration now);
 
-  // Records the last, partial interval, removes the faults still in force and stops the
-  // proxies (idempotent).
+  // Records the last, partial interval and stops the proxies (idempotent).
   void finish(Duration now);
 
-  const std::vector<result::FaultRecord>& fault_records() const { return records_; }
   std::vector<result::ProxyResult> proxy_results() const;
 
  private:
@@ -49,16 +48,16 @@ class NetworkFaults {
   };
   const RunningProxy& proxy_named(const std::string& name) const;
   void sample(double t_s);
-  void start_fault(std::size_t index, Duration now);
-  void end_fault(std::size_t index, Duration now);
+
+  struct Applied {
+    std::string proxy;
+    fault::ToxicId toxic;
+  };
 
   Duration interval_;
   std::int64_t samples_ = 0;  // intervals recorded (signed: `now` is negative before t = 0)
-  std::vector<scenario::Fault> faults_;
-  FaultTimeline timeline_;
   std::vector<RunningProxy> proxies_;
-  std::vector<std::optional<fault::ToxicId>> applied_;  // by fault
-  std::vector<result::FaultRecord> records_;            // by fault
+  std::vector<std::optional<Applied>> applied_;  // by fault number
   bool finished_ = false;
 };
 

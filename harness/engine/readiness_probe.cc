@@ -192,20 +192,19 @@ ReadyResult poll_until_ready(const scenario::ReadyCheck& check, const Probe& pro
   }
 }
 
-ReadyResult wait_until_ready(const scenario::Endpoint& endpoint, const scenario::ReadyCheck& check,
-                             const std::function<bool()>& still_alive, const ReadinessClock& clock) {
+Probe make_probe(const scenario::Endpoint& endpoint, const scenario::ReadyCheck& check) {
   const tcp::endpoint target = to_asio(endpoint);
-  Probe probe;
   if (check.kind == scenario::ReadyCheck::Kind::http) {
-    probe = [target, request = http_request(target, check.http_path)](std::chrono::nanoseconds budget) {
+    return [target, request = http_request(target, check.http_path)](std::chrono::nanoseconds budget) {
       return ProbeSession(target, request).run(budget);
     };
-  } else {
-    probe = [target](std::chrono::nanoseconds budget) {
-      return ProbeSession(target, std::nullopt).run(budget);
-    };
   }
-  return poll_until_ready(check, probe, still_alive, clock);
+  return [target](std::chrono::nanoseconds budget) { return ProbeSession(target, std::nullopt).run(budget); };
+}
+
+ReadyResult wait_until_ready(const scenario::Endpoint& endpoint, const scenario::ReadyCheck& check,
+                             const std::function<bool()>& still_alive, const ReadinessClock& clock) {
+  return poll_until_ready(check, make_probe(endpoint, check), still_alive, clock);
 }
 
 }  // namespace faultline::engine

@@ -52,7 +52,10 @@ ProbeOutcome probe_http(const scenario::Endpoint& endpoint, const std::string& p
 ReadyResult poll_until_ready(const scenario::ReadyCheck& check, const Probe& probe,
                              const std::function<bool()>& still_alive, const ReadinessClock& clock);
 
-// poll_until_ready with the network probe that check.kind names, against `endpoint`.
+// The network probe that check.kind names, against `endpoint` (a literal address).
+Probe make_probe(const scenario::Endpoint& endpoint, const scenario::ReadyCheck& check);
+
+// poll_until_ready with make_probe(endpoint, check).
 ReadyResult wait_until_ready(const scenario::Endpoint& endpoint, const scenario::ReadyCheck& check,
                              const std::function<bool()>& still_alive,
                              const ReadinessClock& clock = steady_readiness_clock());

@@ -1,16 +1,24 @@
 #include "harness/engine/run.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <memory>
 #include <thread>
 
+#include "harness/analysis/run_analysis.h"
+#include "harness/engine/fault_runner.h"
 #include "harness/engine/load_address.h"
 #include "harness/engine/network_faults.h"
+#include "harness/engine/oom_watch.h"
 #include "harness/engine/run_error.h"
+#include "harness/engine/run_faults.h"
 #include "harness/engine/series_collector.h"
 #include "harness/engine/stop_signal.h"
+#include "harness/engine/target_limits.h"
+#include "harness/engine/target_observer.h"
 #include "harness/engine/target_supervisor.h"
 #include "harness/load/http_generator.h"
 
@@ -51,6 +59,49 @@ double measured_span_s(const scenario::HttpLoad& spec, const scenario::Scenario&
   return to > from ? seconds(to - from) : 0.0;
 }
 
+// Names the run's child cgroup: unique among concurrent runs on the machine.
+std::string cgroup_run_id() {
+  return std::to_string(::getpid()) + "-" +
+         std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch()).count());
+}
+
+std::string at_time(double t_s) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1fs", t_s);
+  return text;
+}
+
+// Until expectations exist, a run fails on what faultline exists to find: a crash (an exit no
+// fault caused), an OOM kill, a data race, or a leak.
+void judge(result::RunResult& r) {
+  const auto fail = [&](std::string reason) {
+    if (r.verdict == result::Verdict::pass) r.verdict = result::Verdict::fail;
+    r.reasons.push_back(std::move(reason));
+  };
+  for (const result::TargetEvent& e : r.target_events) {
+    if (e.kind == "exit" && !e.fault) {
+      fail("the target exited unexpectedly at " + at_time(e.t_s) +
+           (e.signal ? " (killed by " + *e.signal + ")" : " (exit code " + std::to_string(e.exit_code.value_or(-1)) + ")"));
+    } else if (e.kind == "oom_kill") {
+      fail("the target was OOM-killed at " + at_time(e.t_s) + " (memory-limit breach)");
+    }
+  }
+  for (const observe::LogReport& report : r.logs.reports) {
+    if (analysis::is_race(report)) {
+      fail(std::to_string(report.count) + " " + report.kind + " report(s) from " + std::string(observe::to_string(report.tool)) +
+           ", first at " + at_time(report.first_at_s));
+    }
+  }
+  for (const result::LeakRecord& leak : r.analysis.leaks) {
+    if (leak.status == "leaked") {
+      char excess[64];
+      std::snprintf(excess, sizeof excess, "%.0f", leak.excess);
+      fail(leak.resource + " leaked: " + excess + " above steady state after the load stopped");
+    }
+  }
+}
+
 }  // namespace
 
 scenario::Scenario with_duration(scenario::Scenario s, Duration duration) {
@@ -77,13 +128,20 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
   settings.run_dir = options.out_dir;
   settings.targets_dir = options.targets_dir;
   settings.stop_requested = [] { return requested_stop().has_value(); };
-  TargetSupervisor target(s.target, settings);
+  // Declared before the target, so the target is stopped before its cgroup is removed.
+  TargetLimits limits(s, cgroup_run_id());
+  TargetSupervisor target(s.target, settings, [&](int pid) { limits.adopt(pid); });
+  if (!s.target.spawned() && s.target.pid) limits.adopt(*s.target.pid);
   r.target = target.info();
+  r.target.limits = limits.info();
 
   // Resolve every destination before any load starts: a refused address must run nothing.
   const bool allow_remote = s.allow_remote || options.allow_remote;
   std::optional<NetworkFaults> network;
   if (!s.proxies.empty()) network.emplace(s, target.address(), allow_remote);
+  RunFaults executor(network ? &*network : nullptr, target, limits, std::filesystem::read_symlink("/proc/self/exe"),
+                     s.duration);
+  FaultRunner faults(s, executor);
   std::vector<LoadAddress> addresses;
   for (std::size_t i = 0; i < s.load.size(); ++i) {
     const scenario::HttpLoad& spec = s.load[i];
@@ -102,6 +160,17 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
                                                               addresses[i].host_header, timeline));
   }
   observer.on_target_ready(r.target);
+  ObserverSettings watching;
+  watching.observe = s.observe;
+  watching.address = target.address();
+  if (s.target.spawned()) {
+    watching.stdout_log = std::filesystem::path(options.out_dir) / r.target.stdout_log;
+    watching.stderr_log = std::filesystem::path(options.out_dir) / r.target.stderr_log;
+  }
+  watching.memory_status = [&limits] { return limits.memory_status(); };
+  TargetObserver watcher(std::move(watching), epoch);
+  watcher.set_pid(target.running_pid());
+  OomWatch oom;
   for (auto& generator : generators) generator->start();
 
   std::vector<std::string> names;
@@ -122,22 +191,31 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     r.target_events.push_back(event);
     observer.on_target_event(event);
   };
+  // Exits, restarts and OOM kills since the last look.
+  const auto watch_target = [&] {
+    const double now_s = seconds(Clock::now() - epoch);
+    if (const auto status = limits.memory_status()) {
+      for (const result::TargetEvent& event : oom.update(*status, now_s)) note_target_event(event);
+    }
+    for (const result::TargetEvent& event : target.poll(epoch)) {
+      if (event.kind == "exit") {
+        if (auto killed = oom.on_exit(event, limits.memory_limit(), watcher.last_rss_bytes())) note_target_event(*killed);
+      }
+      note_target_event(event);
+    }
+    watcher.set_pid(target.running_pid());
+  };
 
   const Clock::time_point end = epoch + s.duration;
   while (Clock::now() < end) {
     Clock::time_point wake = std::min(end, Clock::now() + kLoopTick);
     // Faults start and end on time, not at the next tick.
-    if (network && network->next_due()) wake = std::min(wake, epoch + *network->next_due());
+    if (faults.next_due()) wake = std::min(wake, epoch + *faults.next_due());
     std::this_thread::sleep_until(wake);
     if ((r.interrupted = requested_stop())) break;
-    if (network) {
-      network->apply_due(Clock::now() - epoch);
-      network->sample_due(Clock::now() - epoch);
-    }
-    if (auto exit = target.poll_exit(epoch)) {
-      exit->detail = "exited during the run";
-      note_target_event(*exit);
-    }
+    faults.apply_due(Clock::now() - epoch);
+    if (network) network->sample_due(Clock::now() - epoch);
+    watch_target();
     collect(false, Clock::now() - epoch);
   }
 
@@ -147,9 +225,10 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
   observer.on_load_stopped();
   collect(true, ran);
   r.duration_s = seconds(ran);
+  faults.finish(ran);
+  r.faults = faults.records();
   if (network) {
     network->finish(ran);
-    r.faults = network->fault_records();
     r.proxies = network->proxy_results();
   }
 
@@ -166,15 +245,28 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     r.load.push_back(std::move(out));
   }
 
-  if (auto exit = target.poll_exit(epoch)) {
-    exit->detail = "exited during the run";
-    note_target_event(*exit);
+  // The target is watched a while longer without load, so what it leaked stands out from what
+  // it was still busy with.
+  // Settle, then the tail the leak check reads (see analysis/run_analysis.h).
+  const double load_end_s = seconds(Clock::now() - epoch);
+  const Clock::time_point settled =
+      Clock::now() + s.phases.settle +
+      std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(analysis::kLeakTailS));
+  while (!r.interrupted && Clock::now() < settled) {
+    std::this_thread::sleep_until(std::min(settled, Clock::now() + kLoopTick));
+    if ((r.interrupted = requested_stop())) break;
+    watch_target();
   }
-  const bool died = !r.target_events.empty();
+  watch_target();
+  watcher.stop();
+  watcher.take_results(r);
   if (auto stopped = target.stop(epoch)) {
     stopped->kind = "stopped";
     stopped->detail = "stopped by faultline at the end of the run";
     r.target_events.push_back(*stopped);
+  }
+  if (std::string error = limits.close(); !error.empty()) {
+    r.reasons.push_back("the target's cgroup could not be removed: " + error);
   }
 
   if (r.interrupted) {
@@ -182,16 +274,8 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     r.reasons.push_back("the run was interrupted by " + *r.interrupted + " after " +
                         std::to_string(static_cast<int>(r.duration_s)) + "s");
   }
-  if (died) {
-    if (r.verdict == result::Verdict::pass) r.verdict = result::Verdict::fail;
-    for (const result::TargetEvent& e : r.target_events) {
-      if (e.kind != "exit") continue;
-      char at[32];
-      std::snprintf(at, sizeof at, "%.1fs", e.t_s);
-      r.reasons.push_back(std::string("the target exited unexpectedly at ") + at +
-                          (e.signal ? " (killed by " + *e.signal + ")" : " (exit code " + std::to_string(e.exit_code.value_or(-1)) + ")"));
-    }
-  }
+  r.analysis = analysis::analyse_run(r, load_end_s);
+  judge(r);
   return r;
 }
 

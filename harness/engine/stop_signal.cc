@@ -3,6 +3,8 @@
 #include <csignal>
 #include <cstring>
 
+#include "harness/scenario/signal_name.h"
+
 namespace faultline::engine {
 
 namespace {
@@ -24,15 +26,10 @@ void install_stop_handlers() {
 std::optional<std::string> requested_stop() {
   const int signal_number = g_stop_signal;
   if (signal_number == 0) return std::nullopt;
-  return signal_name(signal_number);
+  return scenario::signal_name(signal_number);
 }
 
 void clear_requested_stop() { g_stop_signal = 0; }
 
-std::string signal_name(int signal_number) {
-  // sigabbrev_np is glibc's table of "KILL", "TERM", ...
-  if (const char* abbreviation = sigabbrev_np(signal_number)) return std::string("SIG") + abbreviation;
-  return "signal " + std::to_string(signal_number);
-}
 
 }  // namespace faultline::engine

@@ -17,7 +17,4 @@ std::optional<std::string> requested_stop();
 // For tests: forget a recorded request.
 void clear_requested_stop();
 
-// "SIGKILL" for 9, "signal 64" for a number without a name.
-std::string signal_name(int signal_number);
-
 }  // namespace faultline::engine

@@ -14,7 +14,7 @@
 #include <thread>
 #include <utility>
 
-#include "harness/engine/stop_signal.h"
+#include "harness/scenario/signal_name.h"
 
 namespace faultline::engine {
 
@@ -161,7 +161,7 @@ ExitStatus unknown_status() {
 
 }  // namespace
 
-std::string ExitStatus::signal_name() const { return signal ? engine::signal_name(*signal) : ""; }
+std::string ExitStatus::signal_name() const { return signal ? scenario::signal_name(*signal) : ""; }
 
 std::string ExitStatus::describe() const {
   if (exit_code) return "exited with code " + std::to_string(*exit_code);
@@ -178,8 +178,9 @@ TargetProcess TargetProcess::spawn(const SpawnSpec& spec) {
   fs::path stdout_path = spec.output_dir / "target.stdout.log";
   fs::path stderr_path = spec.output_dir / "target.stderr.log";
   const Descriptor input = open_or_throw("/dev/null", O_RDONLY);
-  const Descriptor output = open_or_throw(stdout_path, O_WRONLY | O_CREAT | O_TRUNC);
-  const Descriptor errors = open_or_throw(stderr_path, O_WRONLY | O_CREAT | O_TRUNC);
+  const int mode = spec.append_output ? O_APPEND : O_TRUNC;
+  const Descriptor output = open_or_throw(stdout_path, O_WRONLY | O_CREAT | mode);
+  const Descriptor errors = open_or_throw(stderr_path, O_WRONLY | O_CREAT | mode);
 
   FileActions actions;
   if (!spec.cwd.empty()) {

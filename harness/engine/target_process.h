@@ -23,8 +23,11 @@ struct SpawnSpec {
   std::vector<std::string> argv;
   std::map<std::string, std::string> env;  // set on top of (overriding) faultline's environment
   std::filesystem::path cwd;               // empty: faultline's working directory
-  // An existing directory that receives target.stdout.log and target.stderr.log (truncated).
+  // An existing directory that receives target.stdout.log and target.stderr.log.
   std::filesystem::path output_dir;
+  // Append to the logs instead of truncating them (a restarted target continues them, so
+  // nothing the first instance wrote is lost).
+  bool append_output = false;
   // How long the destructor lets a target that is still running shut down after SIGTERM.
   std::chrono::nanoseconds stop_grace = std::chrono::seconds(5);
 };

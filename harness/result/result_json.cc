@@ -90,10 +90,10 @@ json faults_json(const RunResult& r) {
   json faults = json::array();
   for (const FaultRecord& f : r.faults) {
     json fault = {{"kind", f.kind},
-                  {"proxy", f.proxy},
                   {"spec", f.spec},
                   {"planned", {{"at", f.planned_at_s}, {"for", optional_seconds(f.planned_for_s)}}},
                   {"actual", {{"start", optional_seconds(f.started_s)}, {"end", optional_seconds(f.ended_s)}}}};
+    if (!f.proxy.empty()) fault["proxy"] = f.proxy;
     if (!f.error.empty()) fault["error"] = f.error;
     faults.push_back(std::move(fault));
   }
@@ -122,18 +122,116 @@ json proxies_json(const RunResult& r) {
   return proxies;
 }
 
+json optional_number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+
+json target_series_json(const std::vector<TargetPoint>& points) {
+  json rows = json::array();
+  for (const TargetPoint& p : points) {
+    json row = {{"t", p.t_s}, {"processes", p.processes}};
+    if (p.processes > 0) {
+      row["threads"] = p.threads;
+      row["fds"] = p.fds;
+      row["rss_bytes"] = p.rss_bytes;
+      row["context_switches"] = p.context_switches;
+      if (p.cpu_percent) row["cpu"] = *p.cpu_percent;
+      if (p.goroutines) row["goroutines"] = *p.goroutines;
+    }
+    if (p.cgroup_memory_bytes) row["cgroup_memory_bytes"] = *p.cgroup_memory_bytes;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+json analysis_json(const RunAnalysis& a) {
+  json steady_load = json::object();
+  for (const SteadyLoad& g : a.steady_load) {
+    steady_load[g.generator] = {{"error_rate", optional_number(g.error_rate)},
+                                {"p99_ms", optional_number(g.p99_ms)},
+                                {"throughput_rps", optional_number(g.throughput_rps)}};
+  }
+  json recovery = json::array();
+  for (const RecoveryRecord& rec : a.recovery) {
+    json row = {{"fault", rec.fault},
+                {"status", rec.status},
+                {"time_to_recover_s", optional_number(rec.time_to_recover_s)},
+                {"recovered_at_s", optional_number(rec.recovered_at_s)},
+                {"worst_error_rate", optional_number(rec.worst_error_rate)},
+                {"worst_p99_ms", optional_number(rec.worst_p99_ms)},
+                {"availability", optional_number(rec.availability)}};
+    if (!rec.explanation.empty()) row["explanation"] = rec.explanation;
+    recovery.push_back(std::move(row));
+  }
+  // "leaks" maps each resource to its excess (0 unless leaked); "leak_checks" says how each
+  // was judged.
+  json leaks = json::object();
+  json checks = json::array();
+  for (const LeakRecord& leak : a.leaks) {
+    leaks[leak.resource] = leak.excess;
+    json check = {{"resource", leak.resource},
+                  {"status", leak.status},
+                  {"excess", leak.excess},
+                  {"steady", optional_number(leak.steady)},
+                  {"tail_min", optional_number(leak.tail_min)}};
+    if (!leak.reason.empty()) check["reason"] = leak.reason;
+    checks.push_back(std::move(check));
+  }
+  return {{"steady_state", {{"window_s", {a.steady_from_s, a.steady_to_s}}, {"load", std::move(steady_load)}}},
+          {"recovery", std::move(recovery)},
+          {"leak_check_from_s", optional_number(a.leak_check_from_s)},
+          {"leaks", std::move(leaks)},
+          {"leak_checks", std::move(checks)},
+          {"races", a.races},
+          {"oom_kills", a.oom_kills},
+          {"crashes", a.crashes},
+          {"restarts", a.restarts}};
+}
+
 json target_json(const RunResult& r) {
   json events = json::array();
   for (const TargetEvent& e : r.target_events) {
     json event = {{"t", e.t_s}, {"kind", e.kind}};
     if (e.exit_code) event["exit_code"] = *e.exit_code;
     if (e.signal) event["signal"] = *e.signal;
+    if (e.fault) event["fault"] = *e.fault;
+    if (e.ready_after_s) event["ready_after_s"] = *e.ready_after_s;
+    if (e.memory_bytes) event["memory_bytes"] = *e.memory_bytes;
     if (!e.detail.empty()) event["detail"] = e.detail;
     events.push_back(std::move(event));
   }
   json j = {{"mode", r.target.mode}, {"address", r.target.address}, {"events", std::move(events)}};
   if (r.target.pid) j["pid"] = *r.target.pid;
+  if (!r.target.limits.mechanism.empty()) {
+    const LimitsInfo& l = r.target.limits;
+    json limits = {{"mechanism", l.mechanism}};
+    if (!l.cgroup.empty()) limits["cgroup"] = l.cgroup;
+    if (l.memory_bytes) limits["memory_bytes"] = *l.memory_bytes;
+    if (l.cpu_cores) limits["cpu_cores"] = *l.cpu_cores;
+    if (l.open_files) limits["open_files"] = *l.open_files;
+    j["limits"] = std::move(limits);
+  }
   if (r.target.ready_after_s) j["ready_after_s"] = *r.target.ready_after_s;
+  j["series"] = target_series_json(r.target_series);
+  if (!r.metrics.empty()) {
+    json metrics = json::object();
+    for (const auto& [series, points] : r.metrics) {
+      json rows = json::array();
+      for (const MetricPoint& p : points) rows.push_back({p.t_s, p.value});
+      metrics[series] = std::move(rows);
+    }
+    j["metrics"] = std::move(metrics);
+  }
+  if (r.scrape_errors > 0) j["scrape_errors"] = {{"count", r.scrape_errors}, {"last", r.last_scrape_error}};
+  json reports = json::array();
+  for (const observe::LogReport& report : r.logs.reports) {
+    reports.push_back({{"kind", report.kind},
+                       {"tool", observe::to_string(report.tool)},
+                       {"signature", report.signature},
+                       {"count", report.count},
+                       {"t", report.first_at_s},
+                       {"first", report.first_text}});
+  }
+  j["reports"] = std::move(reports);
+  if (r.logs.dropped > 0) j["reports_dropped"] = r.logs.dropped;
   if (!r.target.stdout_log.empty()) j["stdout"] = r.target.stdout_log;
   if (!r.target.stderr_log.empty()) j["stderr"] = r.target.stderr_log;
   return j;
@@ -160,6 +258,7 @@ json to_json(const RunResult& r) {
       {"faults", faults_json(r)},
       {"proxies", proxies_json(r)},
       {"target", target_json(r)},
+      {"analysis", analysis_json(r.analysis)},
       {"expectations", json::array()},
       {"comparison", nullptr},
       {"verdict", to_string(r.verdict)},
@@ -172,7 +271,8 @@ void write_result_file(const RunResult& result, const std::string& path) {
   {
     std::ofstream out(temporary, std::ios::trunc);
     if (!out) throw std::runtime_error(path + ": cannot write the result file");
-    out << to_json(result).dump(2) << '\n';
+    // The target's output quoted in reports need not be valid UTF-8.
+    out << to_json(result).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
     if (!out.flush()) throw std::runtime_error(path + ": writing the result file failed");
   }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {

@@ -60,7 +60,7 @@ void print_summary(std::ostream& out, const result::RunResult& r, const std::str
   if (!r.faults.empty()) {
     out << "\n  faults\n";
     for (const result::FaultRecord& f : r.faults) {
-      out << "    " << f.spec << " on " << f.proxy << ": ";
+      out << "    " << f.spec << " on " << (f.proxy.empty() ? "the target" : f.proxy) << ": ";
       if (!f.started_s) {
         out << "not reached (planned at " << seconds(f.planned_at_s) << ")\n";
         continue;
