@@ -18,7 +18,21 @@ constexpr auto kReconnectPause = std::chrono::milliseconds(50);
 
 HttpConnection::HttpConnection(HttpWorker& worker, asio::io_context& io)
     : worker_(worker), socket_(io), reconnect_timer_(io) {
-  request_scratch_.reserve(worker_.mix().max_rendered_bytes());
+  request_scratch_.reserve(worker_.mix().max_scratch_bytes());
+}
+
+void HttpConnection::start() {
+  if (worker_.keepalive()) {
+    connect();
+  } else {
+    await_next_request();
+  }
+}
+
+void HttpConnection::await_next_request() {
+  if (shut_down_) return;
+  state_ = State::closed;
+  worker_.on_connection_ready(*this);
 }
 
 void HttpConnection::connect() {
@@ -37,17 +51,31 @@ void HttpConnection::on_connect(std::uint64_t generation, const boost::system::e
     reconnect_later();
     return;
   }
+  worker_.record_connect();
   boost::system::error_code ignored;
   socket_.set_option(asio::ip::tcp::no_delay(true), ignored);
   // Reads and writes are tried directly and fall back to the reactor only when they would block.
   socket_.non_blocking(true, ignored);
+  if (!worker_.keepalive()) {
+    // Without keep-alive only send() connects: a request is waiting for this connection.
+    write_request();
+    return;
+  }
   state_ = State::idle;
   worker_.on_connection_ready(*this);
 }
 
 void HttpConnection::send(Clock::time_point latency_origin) {
-  state_ = State::busy;
   latency_origin_ = latency_origin;
+  if (state_ == State::closed) {
+    connect();  // on_connect() writes the request
+    return;
+  }
+  write_request();
+}
+
+void HttpConnection::write_request() {
+  state_ = State::busy;
   deadline_start_ = Clock::now();
   const RenderedRequest request = worker_.mix().render(worker_.next_sequence(), worker_.rng(), request_scratch_);
   parser_.reset(request.head);
@@ -129,6 +157,11 @@ void HttpConnection::on_readable(std::uint64_t generation, const boost::system::
 void HttpConnection::on_response_complete(int status_code, bool server_closes) {
   const Clock::time_point now = Clock::now();
   worker_.record_response(status_code, latency_origin_, now);
+  if (!worker_.keepalive()) {
+    close_socket();
+    await_next_request();
+    return;
+  }
   if (server_closes) {
     close_socket();
     connect();
@@ -151,14 +184,25 @@ void HttpConnection::enforce_deadline(Clock::time_point now) {
 void HttpConnection::fail(ErrorClass error) {
   worker_.record_error(error);
   close_socket();
-  connect();
+  if (worker_.keepalive()) {
+    connect();
+  } else {
+    await_next_request();
+  }
 }
 
+// Without keep-alive the failed connect was a request's, already counted as its error; the
+// slot takes the next request after the pause, as a keep-alive slot reconnects after it.
 void HttpConnection::reconnect_later() {
   state_ = State::disconnected;
   reconnect_timer_.expires_after(kReconnectPause);
   reconnect_timer_.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
-    if (!ec) self->connect();
+    if (ec) return;
+    if (self->worker_.keepalive()) {
+      self->connect();
+    } else {
+      self->await_next_request();
+    }
   });
 }
 

@@ -27,6 +27,7 @@ HttpGenerator::HttpGenerator(const scenario::HttpLoad& spec, const boost::asio::
     plan.index = i;
     plan.count = count;
     plan.connections = spec_.connections / count + (i < spec_.connections % count ? 1 : 0);
+    plan.keepalive = spec_.keepalive;
     plan.endpoint = endpoint;
     plan.mix = mix_;
     plan.schedule = schedule_;

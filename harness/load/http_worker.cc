@@ -73,7 +73,7 @@ void HttpWorker::run() {
 
 void HttpWorker::begin_window() {
   active_ = true;
-  for (auto& connection : connections_) connection->connect();
+  for (auto& connection : connections_) connection->start();
   if (arrivals_) arm_arrivals();
   arm_deadline_sweep();
   window_timer_.expires_at(window_end_);
@@ -156,6 +156,10 @@ void HttpWorker::on_arrivals_due() {
   }
   if (arrivals_->backlog() > 0) arrivals_->mark_waiting();
   arm_arrivals();
+}
+
+void HttpWorker::record_connect() {
+  tally(Clock::now(), [](LoadStats& stats) { ++stats.counts.connects; });
 }
 
 void HttpWorker::record_sent() {

@@ -34,6 +34,7 @@ struct WorkerPlan {
   unsigned index = 0;        // this worker is `index` of `count`
   unsigned count = 1;
   unsigned connections = 1;  // this worker's share
+  bool keepalive = true;     // false: a new connection per request
   boost::asio::ip::tcp::endpoint endpoint;
   std::shared_ptr<const RequestMix> mix;
   std::shared_ptr<const ArrivalSchedule> schedule;  // open model only
@@ -85,7 +86,10 @@ class HttpWorker {
   std::uint64_t next_sequence();
   scenario::Duration timeout() const { return plan_.timeout; }
   scenario::Duration connect_timeout() const { return plan_.connect_timeout; }
+  bool keepalive() const { return plan_.keepalive; }
+  // `connection` can take a request: connected and idle, or closed without keep-alive.
   void on_connection_ready(HttpConnection& connection);
+  void record_connect();
   void record_sent();
   void record_response(int status_code, Clock::time_point latency_origin, Clock::time_point now);
   void record_error(ErrorClass error);
@@ -123,7 +127,7 @@ class HttpWorker {
   bool ended_ = false;     // the window is over (or was cancelled): no load timer may be re-armed
   bool finished_run_ = false;  // the run is over: the last interval has been reported
   std::vector<std::shared_ptr<HttpConnection>> connections_;
-  std::vector<HttpConnection*> idle_;               // open model: connected and waiting
+  std::vector<HttpConnection*> idle_;               // open model: ready (see on_connection_ready)
   std::optional<OpenModelQueue> arrivals_;          // open model
   MixRng rng_;
   std::uint64_t sequence_ = 0;

@@ -12,6 +12,7 @@ void LoadCounts::merge(const LoadCounts& other) {
   sent += other.sent;
   ok += other.ok;
   late += other.late;
+  connects += other.connects;
   for (std::size_t i = 0; i < errors.size(); ++i) errors[i] += other.errors[i];
 }
 

@@ -15,6 +15,7 @@ struct LoadCounts {
   std::uint64_t sent = 0;  // requests written to a connection
   std::uint64_t ok = 0;    // complete responses with status 1xx-3xx
   std::uint64_t late = 0;  // open model: waited for a free connection past their intended time
+  std::uint64_t connects = 0;  // connections established (one per request without keep-alive)
   std::array<std::uint64_t, kErrorClassCount> errors{};  // failed requests by class
 
   void add_error(ErrorClass error, std::uint64_t n = 1) { errors[static_cast<std::size_t>(error)] += n; }

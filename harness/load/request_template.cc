@@ -5,6 +5,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "harness/scenario/template_syntax.h"
+
 namespace faultline::load {
 
 namespace {
@@ -12,6 +14,7 @@ namespace {
 constexpr std::size_t kMaxDecimalDigits = 20;  // of a uint64_t
 constexpr std::string_view kSequencePlaceholder = "{seq}";
 constexpr std::string_view kRandomPlaceholder = "{rand:";
+constexpr std::string_view kPaddingPlaceholder = "{pad:";
 
 std::size_t decimal_digits(std::uint64_t value) {
   std::size_t digits = 1;
@@ -60,6 +63,78 @@ bool same_name(std::string_view a, std::string_view b) {
 
 [[noreturn]] void reject(const std::string& what) { throw std::invalid_argument(what); }
 
+// Template text split into literal text and placeholders, before it is compiled into pieces.
+struct Token {
+  enum class Kind : std::uint8_t { literal, sequence, random, padding };
+  Kind kind;
+  std::string_view text;    // literal
+  std::uint64_t value = 0;  // random: the bound N; padding: the byte count N
+};
+
+// `text` starts with `prefix` ("{rand:"): reads "N}" after it, with N in [1, max]; returns N and
+// removes the placeholder from `text`.
+std::uint64_t take_number_placeholder(std::string_view& text, std::string_view prefix, std::uint64_t max,
+                                      std::string_view expected) {
+  const std::size_t close = text.find('}');
+  const std::string_view digits =
+      close == std::string_view::npos ? std::string_view{} : text.substr(prefix.size(), close - prefix.size());
+  std::uint64_t value = 0;
+  const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (close == std::string_view::npos || digits.empty() || parsed.ec != std::errc{} ||
+      parsed.ptr != digits.data() + digits.size() || value == 0 || value > max) {
+    reject("placeholder \"" + std::string(text.substr(0, close == std::string_view::npos ? text.size() : close + 1)) +
+           "\" is not " + std::string(expected));
+  }
+  text.remove_prefix(close + 1);
+  return value;
+}
+
+// Braces that do not start {seq}, {rand: or {pad: are literal text.
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  const auto literal = [&](std::string_view bytes) {
+    if (!bytes.empty()) tokens.push_back(Token{Token::Kind::literal, bytes, 0});
+  };
+  std::size_t literal_start = 0;
+  std::size_t brace = 0;
+  while ((brace = text.find('{', brace)) != std::string_view::npos) {
+    std::string_view rest = text.substr(brace);
+    Token token{Token::Kind::sequence, {}, 0};
+    if (rest.starts_with(kSequencePlaceholder)) {
+      rest.remove_prefix(kSequencePlaceholder.size());
+    } else if (rest.starts_with(kRandomPlaceholder)) {
+      token = Token{Token::Kind::random, {},
+                    take_number_placeholder(rest, kRandomPlaceholder, std::numeric_limits<std::uint64_t>::max(),
+                                            "{rand:N} with N a positive integer")};
+    } else if (rest.starts_with(kPaddingPlaceholder)) {
+      token = Token{Token::Kind::padding, {},
+                    take_number_placeholder(rest, kPaddingPlaceholder, scenario::kMaxPadBytes,
+                                            "{pad:N} with N from 1 to " + std::to_string(scenario::kMaxPadBytes))};
+    } else {
+      ++brace;
+      continue;
+    }
+    literal(text.substr(literal_start, brace - literal_start));
+    tokens.push_back(token);
+    brace = literal_start = text.size() - rest.size();
+  }
+  literal(text.substr(literal_start));
+  return tokens;
+}
+
+bool has_per_request_value(const std::vector<Token>& tokens) {
+  return std::any_of(tokens.begin(), tokens.end(), [](const Token& token) {
+    return token.kind == Token::Kind::sequence || token.kind == Token::Kind::random;
+  });
+}
+
+// The bytes of tokens without per-request values.
+std::size_t fixed_size(const std::vector<Token>& tokens) {
+  std::size_t bytes = 0;
+  for (const Token& token : tokens) bytes += token.kind == Token::Kind::literal ? token.text.size() : token.value;
+  return bytes;
+}
+
 }  // namespace
 
 CompiledRequest::CompiledRequest(const scenario::RequestTemplate& request, std::string_view host,
@@ -105,15 +180,16 @@ CompiledRequest::CompiledRequest(const scenario::RequestTemplate& request, std::
   }
   for (const auto& header : own_headers) append_header(header);
 
-  const std::string_view body = request.body;
-  body_dynamic_ = body.find(kSequencePlaceholder) != std::string_view::npos ||
-                  body.find(kRandomPlaceholder) != std::string_view::npos;
+  // {pad:N} becomes literal bytes here, so a body whose only placeholders are paddings is sent
+  // from the pre-built bytes with a fixed Content-Length.
+  const std::vector<Token> body = tokenize(request.body);
+  body_dynamic_ = has_per_request_value(body);
   const bool method_has_body = request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
   if (body_dynamic_) {
-    append_text(body, body_pieces_);  // render() writes the length line before it
+    append_text(request.body, body_pieces_);  // render() writes the length line before it
   } else if (!body.empty() || method_has_body) {
-    append_literal("Content-Length: " + std::to_string(body.size()) + "\r\n\r\n", head_pieces_);
-    append_literal(body, head_pieces_);
+    append_literal("Content-Length: " + std::to_string(fixed_size(body)) + "\r\n\r\n", head_pieces_);
+    append_text(request.body, head_pieces_);
   } else {
     append_literal("\r\n", head_pieces_);
   }
@@ -136,45 +212,42 @@ CompiledRequest::CompiledRequest(const scenario::RequestTemplate& request, std::
 
 // Appends text that may hold placeholders.
 void CompiledRequest::append_text(std::string_view text, Pieces& pieces) {
-  while (!text.empty()) {
-    const std::size_t brace = text.find('{');
-    if (brace == std::string_view::npos) break;
-    append_literal(text.substr(0, brace), pieces);
-    text.remove_prefix(brace);
-    if (text.starts_with(kSequencePlaceholder)) {
-      pieces.push_back(Piece{Piece::Kind::sequence});
-      text.remove_prefix(kSequencePlaceholder.size());
-    } else if (text.starts_with(kRandomPlaceholder)) {
-      const std::size_t close = text.find('}');
-      const std::string_view digits = text.substr(kRandomPlaceholder.size(), close - kRandomPlaceholder.size());
-      std::uint64_t bound = 0;
-      const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), bound);
-      if (close == std::string_view::npos || digits.empty() || parsed.ec != std::errc{} ||
-          parsed.ptr != digits.data() + digits.size() || bound == 0) {
-        reject("placeholder \"" +
-               std::string(text.substr(0, close == std::string_view::npos ? text.size() : close + 1)) +
-               "\" is not {rand:N} with N a positive integer");
-      }
-      pieces.push_back(Piece{Piece::Kind::random, 0, 0, bound});
-      text.remove_prefix(close + 1);
-    } else {
-      append_literal("{", pieces);
-      text.remove_prefix(1);
+  for (const Token& token : tokenize(text)) {
+    switch (token.kind) {
+      case Token::Kind::literal:
+        append_literal(token.text, pieces);
+        break;
+      case Token::Kind::sequence:
+        pieces.push_back(Piece{Piece::Kind::sequence});
+        break;
+      case Token::Kind::random:
+        pieces.push_back(Piece{Piece::Kind::random, 0, 0, token.value});
+        break;
+      case Token::Kind::padding:
+        // Written once here; each send copies it like any other literal.
+        literals_.append(token.value, 'x');
+        extend_literal(token.value, pieces);
+        break;
     }
   }
-  append_literal(text, pieces);
 }
 
-// Appends literal bytes, merged into the previous piece when that is literal too.
 void CompiledRequest::append_literal(std::string_view text, Pieces& pieces) {
-  if (text.empty()) return;
-  if (!pieces.empty() && pieces.back().kind == Piece::Kind::literal &&
-      pieces.back().offset + pieces.back().length == literals_.size()) {
-    pieces.back().length += text.size();
-  } else {
-    pieces.push_back(Piece{Piece::Kind::literal, literals_.size(), text.size()});
-  }
   literals_.append(text);
+  extend_literal(text.size(), pieces);
+}
+
+// Makes the last `length` bytes of literals_ a literal piece, merged into the previous piece
+// when that is literal and ends where they begin.
+void CompiledRequest::extend_literal(std::size_t length, Pieces& pieces) {
+  if (length == 0) return;
+  const std::size_t offset = literals_.size() - length;
+  if (!pieces.empty() && pieces.back().kind == Piece::Kind::literal &&
+      pieces.back().offset + pieces.back().length == offset) {
+    pieces.back().length += length;
+  } else {
+    pieces.push_back(Piece{Piece::Kind::literal, offset, length});
+  }
 }
 
 void CompiledRequest::append_pieces(const Pieces& pieces, std::uint64_t sequence, SplitMix64& rng,

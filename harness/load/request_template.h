@@ -1,6 +1,7 @@
 // A request of the scenario's mix, compiled once at set-up into the bytes to send, so that each
-// send only fills in {seq} and {rand:N}, without allocating; plus the weighted choice of which
-// request to send and the small random generator both draw from.
+// send only fills in {seq} and {rand:N}, without allocating ({pad:N} is expanded at set-up);
+// plus the weighted choice of which request to send and the small random generator both draw
+// from.
 #pragma once
 
 #include <cstddef>
@@ -46,10 +47,13 @@ class CompiledRequest {
  public:
   using Headers = std::span<const std::pair<std::string, std::string>>;
 
-  // Throws std::invalid_argument for a malformed placeholder ("{rand:0}", "{rand:x}"), a method
-  // that is not a token, a path with whitespace or control characters, a header that is not a
-  // valid field, or a Content-Length or Transfer-Encoding header (faultline frames the body).
-  // Braces that do not form {seq} or {rand:...} are literal text (JSON bodies are common).
+  // Throws std::invalid_argument for a malformed placeholder ("{rand:0}", "{rand:x}",
+  // "{pad:0}", a {pad:N} above scenario::kMaxPadBytes), a method that is not a token, a path
+  // with whitespace or control characters, a header that is not a valid field, or a
+  // Content-Length or Transfer-Encoding header (faultline frames the body).
+  // Braces that do not form {seq}, {rand:...} or {pad:...} are literal text (JSON bodies are
+  // common). {pad:N} becomes N bytes of 'x' here, once: a request whose only placeholders are
+  // paddings is constant().
   CompiledRequest(const scenario::RequestTemplate& request, std::string_view host, Headers common_headers);
 
   // The response to this request has no body, whatever its headers say.
@@ -78,6 +82,7 @@ class CompiledRequest {
 
   void append_text(std::string_view text, Pieces& pieces);
   void append_literal(std::string_view text, Pieces& pieces);
+  void extend_literal(std::size_t length, Pieces& pieces);
   void append_pieces(const Pieces& pieces, std::uint64_t sequence, SplitMix64& rng, std::string& out) const;
 
   bool head_ = false;

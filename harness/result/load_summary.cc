@@ -23,6 +23,7 @@ LoadSummary summarize(const load::LoadStats& stats, double span_s) {
   const std::uint64_t finished = stats.counts.ok + failed;
   s.error_rate = finished > 0 ? static_cast<double>(failed) / static_cast<double>(finished) : 0.0;
   s.throughput_rps = span_s > 0 ? static_cast<double>(s.responses) / span_s : 0.0;
+  s.connects_per_s = span_s > 0 ? static_cast<double>(stats.counts.connects) / span_s : 0.0;
   s.latency = percentiles_ms(stats.latency_us);
   s.schedule_lag = percentiles_ms(stats.schedule_lag_us);
   return s;

@@ -20,6 +20,7 @@ struct LoadSummary {
   std::uint64_t responses = 0;     // complete responses, whatever their status
   double error_rate = 0;           // failed requests / (ok + failed), 0 when nothing finished
   double throughput_rps = 0;       // responses per second of the span
+  double connects_per_s = 0;       // connections established per second of the span
   double span_s = 0;               // the span the figures cover
   LatencyPercentiles latency;
   LatencyPercentiles schedule_lag; // open model only: how late requests left

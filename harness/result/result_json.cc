@@ -43,6 +43,8 @@ json summary_json(const GeneratorResult& g) {
             {"error_rate", s.error_rate},
             {"latency_ms", percentiles_json(s.latency)},
             {"throughput_rps", s.throughput_rps},
+            {"connects", s.counts.connects},
+            {"connects_per_s", s.connects_per_s},
             {"measured_s", s.span_s}};
   if (g.model == "open") {
     j["late"] = s.counts.late;
@@ -60,6 +62,7 @@ json series_json(const GeneratorResult& g) {
                 {"ok", s.counts.ok},
                 {"errors", errors_json(s.counts, false)},
                 {"throughput_rps", s.throughput_rps},
+                {"connects", s.counts.connects},
                 {"p50_ms", s.latency.p50_ms},
                 {"p90_ms", s.latency.p90_ms},
                 {"p99_ms", s.latency.p99_ms},
@@ -176,6 +179,7 @@ json analysis_json(const RunAnalysis& a) {
     checks.push_back(std::move(check));
   }
   return {{"steady_state", {{"window_s", {a.steady_from_s, a.steady_to_s}}, {"load", std::move(steady_load)}}},
+          {"load_end_s", a.load_end_s},
           {"recovery", std::move(recovery)},
           {"leak_check_from_s", optional_number(a.leak_check_from_s)},
           {"leaks", std::move(leaks)},
@@ -186,6 +190,22 @@ json analysis_json(const RunAnalysis& a) {
           {"restarts", a.restarts}};
 }
 
+// "observed" is the value with its unit for people; "value" the number, in "unit", for scripts.
+json expectations_json(const std::vector<ExpectationResult>& expectations) {
+  json out = json::array();
+  for (const ExpectationResult& e : expectations) {
+    out.push_back({{"text", e.text},
+                   {"metric", e.metric},
+                   {"scope", e.scope.empty() ? json(nullptr) : json(e.scope)},
+                   {"passed", e.passed},
+                   {"observed", e.observed.empty() ? json(nullptr) : json(e.observed)},
+                   {"value", optional_number(e.value)},
+                   {"unit", e.unit},
+                   {"detail", e.detail}});
+  }
+  return out;
+}
+
 json target_json(const RunResult& r) {
   json events = json::array();
   for (const TargetEvent& e : r.target_events) {
@@ -193,6 +213,7 @@ json target_json(const RunResult& r) {
     if (e.exit_code) event["exit_code"] = *e.exit_code;
     if (e.signal) event["signal"] = *e.signal;
     if (e.fault) event["fault"] = *e.fault;
+    if (e.oom_killed) event["oom_killed"] = true;
     if (e.ready_after_s) event["ready_after_s"] = *e.ready_after_s;
     if (e.memory_bytes) event["memory_bytes"] = *e.memory_bytes;
     if (!e.detail.empty()) event["detail"] = e.detail;
@@ -259,7 +280,7 @@ json to_json(const RunResult& r) {
       {"proxies", proxies_json(r)},
       {"target", target_json(r)},
       {"analysis", analysis_json(r.analysis)},
-      {"expectations", json::array()},
+      {"expectations", expectations_json(r.expectations)},
       {"comparison", nullptr},
       {"verdict", to_string(r.verdict)},
       {"reasons", r.reasons},

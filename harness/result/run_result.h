@@ -24,6 +24,7 @@ struct TargetEvent {
   std::optional<int> exit_code;    // for kind "exit": a normal exit
   std::optional<std::string> signal;  // for kind "exit": killed by this signal ("SIGKILL")
   std::optional<std::size_t> fault;   // the fault (index) that caused it, when one did
+  bool oom_killed = false;            // for "exit": the kernel's OOM killer ended it
   std::optional<double> ready_after_s;          // for "ready": from the restart
   std::optional<std::uint64_t> memory_bytes;    // for "oom_kill": the level before it
   std::string detail;
@@ -140,14 +141,29 @@ struct SteadyLoad {
 struct RunAnalysis {
   double steady_from_s = 0;  // the baseline window
   double steady_to_s = 0;
+  double load_end_s = 0;     // when the last load generator stopped, from the run's start
   std::vector<SteadyLoad> steady_load;
   std::vector<RecoveryRecord> recovery;  // one per fault that started
   std::optional<double> leak_check_from_s;
   std::vector<LeakRecord> leaks;
   std::uint64_t races = 0;     // data-race reports (sanitizers, Go's detector, concurrent map writes)
   std::uint64_t oom_kills = 0;
-  std::uint64_t crashes = 0;   // exits no fault caused
+  std::uint64_t crashes = 0;   // exits that neither a fault nor the OOM killer caused
   std::uint64_t restarts = 0;
+};
+
+// One of the scenario's expectations, checked against the run (harness/analysis/expectations.h).
+struct ExpectationResult {
+  std::string text;                  // as written in the scenario
+  std::string metric;                // "load.api.p99"
+  std::string scope;                 // "during steady", "during fault 1", "after recovery"; "" for the whole run
+  bool passed = false;               // false also when the value could not be observed
+  std::optional<double> value;       // observed, in the metric's unit (ms, s, bytes, req/s, fraction, count)
+  std::string unit;                  // that unit's name ("ms", "%" for a fraction)
+  std::string observed;              // the value with its unit ("3.2ms"); "" when not observed
+  // One line: "load.api.p99 during steady = 3.2ms < 250ms (median of 10 intervals in 5.0s..15.0s)",
+  // "... = 300ms, expected < 250ms (...)", "...: not observed (fault 2 never started), expected < 5s".
+  std::string detail;
 };
 
 enum class Verdict { pass, fail, interrupted };
@@ -168,6 +184,7 @@ struct RunResult {
   std::string last_scrape_error;
   LogFindings logs;
   RunAnalysis analysis;
+  std::vector<ExpectationResult> expectations;  // one per scenario.expect, in order
   std::vector<GeneratorResult> load;
   std::vector<FaultRecord> faults;
   std::vector<ProxyResult> proxies;

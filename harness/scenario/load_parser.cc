@@ -12,8 +12,8 @@ namespace faultline::scenario {
 namespace {
 
 const std::vector<std::string_view> kGeneratorKeys{
-    "name",  "kind", "model",  "connections", "threads", "timeout",  "connect_timeout",
-    "start", "for",  "stages", "address",     "via",     "headers", "requests"};
+    "name",  "kind", "model",  "connections", "keepalive", "threads", "timeout", "connect_timeout",
+    "start", "for",  "stages", "address",     "via",       "headers", "requests"};
 const std::vector<MisplacedKey> kGeneratorMisplacedKeys{
     {"rate", "a rate belongs to a stage of an open-model generator: \"stages\": "
              "[{\"for\": \"10s\", \"rate\": 100}]"}};
@@ -158,6 +158,7 @@ HttpLoad read_generator(const LocatedValue& element, IssueCollector& issues,
   const std::optional<LoadModel> model = read_model(generator);
   load.model = model.value_or(LoadModel::closed);
   read_concurrency(generator, load);
+  load.keepalive = generator.boolean("keepalive", Presence::optional).value_or(true);
 
   load.timeout = generator.duration("timeout", Presence::optional, ZeroDuration::rejected)
                      .value_or(load.timeout);

@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "harness/scenario/expectation_parser.h"
 #include "harness/scenario/toxic.h"
 
 namespace faultline::scenario {
@@ -85,7 +86,8 @@ struct Target {
 };
 
 // One request of an HTTP load generator's mix. path, body and header values may hold
-// {seq} (a per-generator sequence number) and {rand:N} (uniform integer in [0, N)).
+// {seq} (a per-generator sequence number), {rand:N} (uniform integer in [0, N)) and {pad:N}
+// (N bytes of 'x', 1 to 16 MiB).
 struct RequestTemplate {
   std::string method = "GET";
   std::string path = "/";
@@ -115,7 +117,10 @@ enum class LoadModel {
 struct HttpLoad {
   std::string name;
   LoadModel model = LoadModel::closed;
-  unsigned connections = 16;                       // concurrent keep-alive connections
+  unsigned connections = 16;                       // concurrent connections (slots when !keepalive)
+  // false: every request on a new connection, sent with "Connection: close" and closed after
+  // the response; latency then includes the connect.
+  bool keepalive = true;
   unsigned threads = 0;                            // worker threads; 0: min(cores, connections)
   Duration timeout = std::chrono::seconds(2);      // per request, from send to full response
   Duration connect_timeout = std::chrono::seconds(2);
@@ -226,6 +231,9 @@ struct Scenario {
   std::vector<HttpLoad> load;
   std::vector<Proxy> proxies;  // declared, or the implicit "proxy" in front of the target
   std::vector<Fault> faults;
+  // Checked after the run; each names a metric of the catalogue (metric_catalogue.h) that
+  // this scenario can produce. A failed one fails the run.
+  std::vector<Expectation> expect;
   std::uint64_t seed = 1;      // for the draws of toxics (toxicity, jitter, slice sizes)
   bool allow_remote = false;   // permit load to non-loopback addresses
 

@@ -85,6 +85,7 @@ nlohmann::json load_json(const HttpLoad& load) {
   object["kind"] = "http";
   object["model"] = load.model == LoadModel::open ? "open" : "closed";
   object["connections"] = load.connections;
+  object["keepalive"] = load.keepalive;
   if (load.threads != 0) object["threads"] = load.threads;
   object["timeout"] = format_duration(load.timeout);
   object["connect_timeout"] = format_duration(load.connect_timeout);
@@ -191,7 +192,9 @@ nlohmann::json to_json(const Scenario& scenario) {
                       {"recovery_window", format_duration(scenario.phases.recovery_window)}};
   object["observe"] = {{"interval", format_duration(scenario.observe.interval)}, {"logs", scenario.observe.scan_logs}};
   if (!scenario.observe.prometheus_path.empty()) {
-    object["observe"]["prometheus"] = {{"path", scenario.observe.prometheus_path}, {"metrics", scenario.observe.metrics}};
+    object["observe"]["prometheus"] = {{"path", scenario.observe.prometheus_path}};
+    // The parser rejects an empty list: it would name no series.
+    if (!scenario.observe.metrics.empty()) object["observe"]["prometheus"]["metrics"] = scenario.observe.metrics;
   }
   object["target"] = target_json(scenario.target);
   nlohmann::json load = nlohmann::json::array();
@@ -206,6 +209,11 @@ nlohmann::json to_json(const Scenario& scenario) {
     nlohmann::json faults = nlohmann::json::array();
     for (const Fault& fault : scenario.faults) faults.push_back(fault_json(fault));
     object["faults"] = std::move(faults);
+  }
+  if (!scenario.expect.empty()) {
+    nlohmann::json expect = nlohmann::json::array();
+    for (const Expectation& expectation : scenario.expect) expect.push_back(expectation.text);
+    object["expect"] = std::move(expect);
   }
   object["seed"] = scenario.seed;
   return object;

@@ -11,7 +11,8 @@ namespace faultline::scenario {
 
 // Durations are written with format_duration(), addresses with format_endpoint(). Optional
 // fields without a default ("description", "cwd", "for", "address", "pid") are left out when
-// unset, and "threads" when 0 (chosen at run time).
+// unset, "faults" and "expect" when empty, and "threads" when 0 (chosen at run time).
+// Expectations are written as their text.
 nlohmann::json to_json(const Scenario& scenario);
 
 }  // namespace faultline::scenario

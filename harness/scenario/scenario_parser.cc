@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "harness/scenario/expect_parser.h"
 #include "harness/scenario/fault_parser.h"
 #include "harness/scenario/http_syntax.h"
 #include "harness/scenario/identifiers.h"
@@ -22,7 +23,7 @@ namespace {
 // "$schema" lets an editor find scenarios/schema.json from the file itself; it is not used.
 const std::vector<std::string_view> kScenarioKeys{"$schema", "name",    "description", "duration", "allow_remote",
                                                   "phases",  "observe", "target",      "load",     "proxies",
-                                                  "faults",  "seed"};
+                                                  "faults",  "expect",  "seed"};
 const std::vector<std::string_view> kPhasesKeys{"warmup", "baseline_window", "settle", "recovery_window"};
 const std::vector<std::string_view> kObserveKeys{"interval", "prometheus", "logs"};
 const std::vector<std::string_view> kPrometheusKeys{"path", "metrics"};
@@ -118,6 +119,7 @@ Scenario read_scenario(const nlohmann::json& document, IssueCollector& issues) {
   scenario.load = read_load(root, run_duration);
   const std::vector<std::string> fault_paths = read_faults(root, run_duration, scenario);
   read_network(root, fault_paths, scenario);
+  read_expect(root, scenario);
   return scenario;
 }
 

@@ -18,7 +18,8 @@ bool is_placeholder_char(char c) {
   return is_letter(c) || is_digit(c) || c == ':' || c == '_' || c == '-';
 }
 
-constexpr std::string_view kPlaceholdersAre = "the placeholders are {seq} and {rand:N} with N >= 1";
+constexpr std::string_view kPlaceholdersAre =
+    "the placeholders are {seq}, {rand:N} with N >= 1 and {pad:N} with N from 1 to 16777216";
 
 void append_literal(std::vector<TemplatePart>& parts, std::string_view text) {
   if (text.empty()) return;
@@ -29,43 +30,71 @@ void append_literal(std::vector<TemplatePart>& parts, std::string_view text) {
   }
 }
 
+// The N of a placeholder "{name:N}": decimal digits (leading zeros allowed), at most `max`.
+struct PlaceholderNumber {
+  enum class Status { ok, malformed, below_one, above_max };
+  Status status = Status::malformed;
+  std::uint64_t value = 0;
+};
+
+PlaceholderNumber read_placeholder_number(std::string_view text, std::uint64_t max) {
+  using Status = PlaceholderNumber::Status;
+  if (text.empty()) return {Status::malformed};
+  // A sign is read only to say "N >= 1" rather than "malformed" about "{rand:-5}".
+  const bool negative = text.front() == '-';
+  const std::string_view digits = negative ? text.substr(1) : text;
+  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), is_digit)) return {Status::malformed};
+  if (negative || digits.find_first_not_of('0') == std::string_view::npos) return {Status::below_one};
+  std::uint64_t value = 0;
+  for (char c : digits) {
+    const auto digit = static_cast<std::uint64_t>(c - '0');
+    if (value > (max - digit) / 10) return {Status::above_max};
+    value = value * 10 + digit;
+  }
+  return {Status::ok, value};
+}
+
 // `inside` is what stands between the braces of a placeholder.
 ParseResult<TemplatePart> parse_placeholder(std::string_view inside) {
+  using Status = PlaceholderNumber::Status;
   const std::string quoted = "\"{" + std::string(inside) + "}\"";
   if (inside == "seq") return TemplatePart{TemplatePart::Kind::seq, {}, 0};
 
   const std::size_t colon = inside.find(':');
   const std::string_view name = inside.substr(0, colon);
+  const std::string_view number = colon == std::string_view::npos ? "" : inside.substr(colon + 1);
+  const std::string malformed = "malformed placeholder " + quoted + "; " + std::string(kPlaceholdersAre);
   if (name == "rand") {
-    const std::string_view bound = colon == std::string_view::npos ? "" : inside.substr(colon + 1);
-    const std::string malformed =
-        "malformed placeholder " + quoted + "; " + std::string(kPlaceholdersAre);
-    if (bound.empty()) return ParseFailure{malformed};
-    const bool negative = bound.front() == '-';
-    const std::string_view digits = negative ? bound.substr(1) : bound;
-    if (digits.empty() || !std::all_of(digits.begin(), digits.end(), is_digit)) {
-      return ParseFailure{malformed};
-    }
-    const bool all_zero = digits.find_first_not_of('0') == std::string_view::npos;
-    if (negative || all_zero) {
-      return ParseFailure{"{rand:N} needs N >= 1, got " + quoted};
-    }
-    std::uint64_t value = 0;
-    for (char c : digits) {
-      const auto digit = static_cast<std::uint64_t>(c - '0');
-      if (value > (std::numeric_limits<std::uint64_t>::max() - digit) / 10) {
-        return ParseFailure{"{rand:N} needs N <= " +
-                            std::to_string(std::numeric_limits<std::uint64_t>::max()) +
+    const PlaceholderNumber bound = read_placeholder_number(number, std::numeric_limits<std::uint64_t>::max());
+    switch (bound.status) {
+      case Status::ok:
+        return TemplatePart{TemplatePart::Kind::rand, {}, bound.value};
+      case Status::malformed:
+        return ParseFailure{malformed};
+      case Status::below_one:
+        return ParseFailure{"{rand:N} needs N >= 1, got " + quoted};
+      case Status::above_max:
+        return ParseFailure{"{rand:N} needs N <= " + std::to_string(std::numeric_limits<std::uint64_t>::max()) +
                             ", got " + quoted};
-      }
-      value = value * 10 + digit;
     }
-    return TemplatePart{TemplatePart::Kind::rand, {}, value};
+  }
+  if (name == "pad") {
+    const PlaceholderNumber bytes = read_placeholder_number(number, kMaxPadBytes);
+    switch (bytes.status) {
+      case Status::ok:
+        return TemplatePart{TemplatePart::Kind::pad, {}, 0, bytes.value};
+      case Status::malformed:
+        return ParseFailure{malformed};
+      case Status::below_one:
+      case Status::above_max:
+        return ParseFailure{"{pad:N} needs N from 1 to " + std::to_string(kMaxPadBytes) + " (16 MiB), got " +
+                            quoted};
+    }
   }
 
   std::string message = "unknown placeholder " + quoted + "; " + std::string(kPlaceholdersAre);
-  if (const auto suggestion = did_you_mean(name, {"seq", "rand"})) {
-    message += "; did you mean \"{" + *suggestion + (*suggestion == "rand" ? ":N" : "") + "}\"?";
+  if (const auto suggestion = did_you_mean(name, {"seq", "rand", "pad"})) {
+    message += "; did you mean \"{" + *suggestion + (*suggestion == "seq" ? "" : ":N") + "}\"?";
   }
   return ParseFailure{std::move(message)};
 }

@@ -1,6 +1,7 @@
 // The two kinds of substitution in scenario strings, checked once when the scenario is read:
 //  - request placeholders in HTTP paths, bodies and header values, replaced per request:
-//    {seq} (the generator's sequence number) and {rand:N} (uniform integer in [0, N)).
+//    {seq} (the generator's sequence number), {rand:N} (uniform integer in [0, N)) and
+//    {pad:N} (N bytes of 'x', so that a scenario can send large values without a large literal).
 //    A '{' starts a placeholder only when a letter follows it, so JSON bodies such as
 //    {"key": "v{seq}"} need no escaping;
 //  - ${NAME} references in the target's command, env and cwd, substituted at run time
@@ -16,11 +17,16 @@
 
 namespace faultline::scenario {
 
+// The largest N of {pad:N}, 16 MiB: a bound on what one placeholder can make every request
+// of a connection hold in memory. The load generator enforces the same bound.
+inline constexpr std::uint64_t kMaxPadBytes = std::uint64_t{16} * 1024 * 1024;
+
 struct TemplatePart {
-  enum class Kind { literal, seq, rand };
+  enum class Kind { literal, seq, rand, pad };
   Kind kind = Kind::literal;
   std::string text;         // Kind::literal: the text itself
   std::uint64_t bound = 0;  // Kind::rand: N, at least 1
+  std::uint64_t pad_bytes = 0;  // Kind::pad: N, from 1 to kMaxPadBytes
 
   friend bool operator==(const TemplatePart&, const TemplatePart&) = default;
 };

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "harness/scenario/template_syntax.h"
+
 namespace faultline::load {
 namespace {
 
@@ -114,6 +116,48 @@ TEST(CompiledRequest, BracesThatAreNotPlaceholdersStayLiteral) {
   EXPECT_EQ(length_and_body(render(compiled, 5)).second, "{\"a\": 5, \"b\": {}, \"c\": \"{rnd:3}\"}");
 }
 
+TEST(CompiledRequest, PaddingAloneKeepsTheRequestConstant) {
+  const CompiledRequest compiled(request("PUT", "/kv/big", "v={pad:5};"), "h", {});
+  EXPECT_TRUE(compiled.constant());
+  EXPECT_EQ(render(compiled, 0), "PUT /kv/big HTTP/1.1\r\nHost: h\r\nContent-Length: 8\r\n\r\nv=xxxxx;");
+}
+
+TEST(CompiledRequest, RendersPaddingBesidePerRequestValues) {
+  const CompiledRequest compiled(request("PUT", "/kv/{seq}{pad:2}", "{pad:3}{seq}", {{"X-Pad", "{pad:1}"}}), "h", {});
+  EXPECT_FALSE(compiled.constant());
+  EXPECT_EQ(render(compiled, 42),
+            "PUT /kv/42xx HTTP/1.1\r\nHost: h\r\nX-Pad: x\r\nContent-Length: 5\r\n\r\nxxx42");
+}
+
+TEST(CompiledRequest, PadsUpTo16MiB) {
+  const CompiledRequest compiled(request("PUT", "/kv/{seq}", "{pad:16777216}"), "h", {});
+  const auto [length, body] = length_and_body(render(compiled, 1));
+  EXPECT_EQ(length, 16777216u);
+  EXPECT_EQ(body.size(), 16777216u);
+  EXPECT_EQ(body.find_first_not_of('x'), std::string::npos);
+  EXPECT_LT(compiled.max_rendered_bytes(), 16777216u + 200);
+}
+
+TEST(CompiledRequest, AcceptsThePlaceholdersTheScenarioParserAccepts) {
+  // The scenario parser validates; this compiler trusts it but must not disagree on any
+  // {seq}, {rand:...} or {pad:...} (other braces it reads as text, which the parser rejects
+  // when a letter follows them).
+  for (const char* text : {"{seq}", "{rand:1}", "{rand:007}", "{rand:18446744073709551615}",
+                           "{rand:18446744073709551616}", "{rand:0}", "{rand:}", "{rand:-1}", "{rand:+1}",
+                           "{rand:1 }", "{rand:1x}", "{pad:1}", "{pad:0016777216}", "{pad:16777217}", "{pad:0}",
+                           "{pad:}", "{pad:-1}", "{pad:+1}", "{pad:1 }", "{pad:1:2}", "{pad:0x10}", "{pad:1",
+                           "a{pad:3}b{seq}c"}) {
+    const bool parser_accepts = scenario::parse_request_template(text).has_value();
+    bool compiler_accepts = true;
+    try {
+      CompiledRequest(request("PUT", "/", text), "h", {});
+    } catch (const std::invalid_argument&) {
+      compiler_accepts = false;
+    }
+    EXPECT_EQ(compiler_accepts, parser_accepts) << text;
+  }
+}
+
 TEST(CompiledRequest, ContentLengthOnlyWhenThereIsABodyOrTheMethodTakesOne) {
   EXPECT_EQ(render(CompiledRequest(request("GET", "/"), "h", {}), 0), "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
   EXPECT_EQ(render(CompiledRequest(request("POST", "/"), "h", {}), 0),
@@ -141,6 +185,13 @@ TEST(CompiledRequest, RejectsMalformedTemplates) {
       request("GET", "/{rand:5"),
       request("GET", "/", "{rand:99999999999999999999999}"),
       request("GET", "/", "", {{"X", "{rand:-1}"}}),
+      request("GET", "/{pad:0}"),
+      request("GET", "/{pad:}"),
+      request("GET", "/{pad:2x}"),
+      request("GET", "/{pad:-3}"),
+      request("GET", "/{pad:7"),
+      request("PUT", "/", "{pad:16777217}"),
+      request("PUT", "/", "{pad:99999999999999999999999}"),
       request("GET", "/", "", {{"Content-Length", "3"}}),
       request("GET", "/", "", {{"transfer-encoding", "chunked"}}),
       request("GET", "/", "", {{"Bad Name", "v"}}),
@@ -159,7 +210,8 @@ TEST(CompiledRequest, RejectsMalformedTemplates) {
 }
 
 TEST(CompiledRequest, RenderingIntoAReservedBufferNeverReallocates) {
-  const CompiledRequest compiled(request("PUT", "/kv/{seq}/{rand:18446744073709551615}", "{seq}{rand:1000}"), "h", {});
+  const CompiledRequest compiled(
+      request("PUT", "/kv/{seq}/{rand:18446744073709551615}", "{seq}{pad:100}{rand:1000}"), "h", {});
   std::string buffer;
   buffer.reserve(compiled.max_rendered_bytes());
   const char* const storage = buffer.data();

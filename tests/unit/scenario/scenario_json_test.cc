@@ -55,7 +55,7 @@ TEST(ScenarioJson, WritesDefaultsExplicitly) {
     "target": { "command": ["./kv"], "env": {}, "stop_grace": "5s",
                 "ready": { "tcp": true, "timeout": "10s", "interval": "100ms" },
                 "restart": { "policy": "never", "delay": "500ms", "max_restarts": 5 } },
-    "load": [ { "name": "api", "kind": "http", "model": "closed", "connections": 16,
+    "load": [ { "name": "api", "kind": "http", "model": "closed", "connections": 16, "keepalive": true,
                 "timeout": "2s", "connect_timeout": "2s", "start": "0s", "headers": {},
                 "requests": [ { "method": "GET", "path": "/", "body": "", "headers": {}, "weight": 1 } ] } ]
   })"));

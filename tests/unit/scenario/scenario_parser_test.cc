@@ -76,6 +76,8 @@ TEST(ScenarioParser, ReadsEveryFieldOfFullExample) {
   EXPECT_EQ(w.name, "writers");
   EXPECT_EQ(w.model, LoadModel::open);
   EXPECT_EQ(w.connections, 32u);
+  EXPECT_TRUE(w.keepalive);
+  EXPECT_FALSE(s.load[1].keepalive);
   EXPECT_EQ(w.threads, 2u);
   EXPECT_EQ(w.timeout, milliseconds(1500));
   EXPECT_EQ(w.connect_timeout, milliseconds(500));
@@ -91,7 +93,7 @@ TEST(ScenarioParser, ReadsEveryFieldOfFullExample) {
   ASSERT_EQ(w.requests.size(), 2u);
   EXPECT_EQ(w.requests[0].method, "PUT");
   EXPECT_EQ(w.requests[0].path, "/kv/{seq}");
-  EXPECT_EQ(w.requests[0].body, "v{seq}");
+  EXPECT_EQ(w.requests[0].body, "v{seq}-{pad:16}");
   EXPECT_EQ(w.requests[0].headers, (std::vector<std::pair<std::string, std::string>>{{"X-Op", "put"}}));
   EXPECT_EQ(w.requests[0].weight, 1u);
   EXPECT_EQ(w.requests[1].method, "GET");
@@ -111,6 +113,7 @@ TEST(ScenarioParser, FillsDefaultsForOmittedFields) {
   EXPECT_EQ(s.target.stop_grace, seconds(5));
   const HttpLoad& load = s.load[0];
   EXPECT_EQ(load.connections, 16u);
+  EXPECT_TRUE(load.keepalive);
   EXPECT_EQ(load.threads, 0u);
   EXPECT_EQ(load.timeout, seconds(2));
   EXPECT_EQ(load.connect_timeout, seconds(2));
@@ -339,9 +342,34 @@ TEST(ScenarioParser, RejectsMalformedPlaceholdersInPathBodyAndHeaders) {
   EXPECT_EQ(issues_of(scenario),
             (Lines{"smoke.json: /load/0/requests/0/path: {rand:N} needs N >= 1, got \"{rand:0}\"",
                    "smoke.json: /load/0/requests/0/body: unterminated placeholder \"{seq\" (a '{' followed by "
-                   "a letter starts a placeholder; the placeholders are {seq} and {rand:N} with N >= 1)",
+                   "a letter starts a placeholder; the placeholders are {seq}, {rand:N} with N >= 1 and "
+                   "{pad:N} with N from 1 to 16777216)",
                    "smoke.json: /load/0/requests/0/headers/X-Key: malformed placeholder \"{rand:abc}\"; the "
-                   "placeholders are {seq} and {rand:N} with N >= 1"}));
+                   "placeholders are {seq}, {rand:N} with N >= 1 and {pad:N} with N from 1 to 16777216"}));
+}
+
+TEST(ScenarioParser, RejectsPaddingOutsideItsRange) {
+  json scenario = closed_scenario();
+  json& request = scenario["load"][0]["requests"][0];
+  request["path"] = "/kv/{pad:0}";
+  request["body"] = "{pad:16777217}";
+  request["headers"] = {{"X-Pad", "{pad:}"}};
+  EXPECT_EQ(issues_of(scenario),
+            (Lines{"smoke.json: /load/0/requests/0/path: {pad:N} needs N from 1 to 16777216 (16 MiB), got \"{pad:0}\"",
+                   "smoke.json: /load/0/requests/0/body: {pad:N} needs N from 1 to 16777216 (16 MiB), got "
+                   "\"{pad:16777217}\"",
+                   "smoke.json: /load/0/requests/0/headers/X-Pad: malformed placeholder \"{pad:}\"; the "
+                   "placeholders are {seq}, {rand:N} with N >= 1 and {pad:N} with N from 1 to 16777216"}));
+}
+
+TEST(ScenarioParser, ReadsKeepalive) {
+  json scenario = closed_scenario();
+  scenario["load"][0]["keepalive"] = false;
+  EXPECT_FALSE(parse_scenario_text(scenario.dump(), "smoke.json").load[0].keepalive);
+  scenario["load"][0]["keepalive"] = true;
+  EXPECT_TRUE(parse_scenario_text(scenario.dump(), "smoke.json").load[0].keepalive);
+  scenario["load"][0]["keepalive"] = "false";
+  EXPECT_EQ(issues_of(scenario), (Lines{"smoke.json: /load/0/keepalive: expected true or false, got \"false\""}));
 }
 
 TEST(ScenarioParser, RejectsHeaderValueWithLineBreak) {

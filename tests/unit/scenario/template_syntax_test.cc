@@ -10,6 +10,7 @@ using Kind = TemplatePart::Kind;
 TemplatePart literal(std::string text) { return {Kind::literal, std::move(text), 0}; }
 TemplatePart seq() { return {Kind::seq, {}, 0}; }
 TemplatePart rand(std::uint64_t bound) { return {Kind::rand, {}, bound}; }
+TemplatePart pad(std::uint64_t bytes) { return {Kind::pad, {}, 0, bytes}; }
 
 TEST(TemplateSyntax, SplitsPlaceholdersFromText) {
   EXPECT_EQ(*parse_request_template("/kv/{seq}"), (std::vector{literal("/kv/"), seq()}));
@@ -49,11 +50,32 @@ TEST(TemplateSyntax, RejectsMalformedRand) {
   EXPECT_EQ(parse_request_template("{rand: 5}").error().rfind("malformed placeholder \"{rand: \"", 0), 0u);
 }
 
+TEST(TemplateSyntax, SplitsPaddingFromText) {
+  EXPECT_EQ(*parse_request_template("v{seq}-{pad:16384}"), (std::vector{literal("v"), seq(), literal("-"), pad(16384)}));
+  EXPECT_EQ(*parse_request_template("{pad:1}{pad:0016777216}"), (std::vector{pad(1), pad(16777216)}));
+}
+
+TEST(TemplateSyntax, RejectsPaddingOutsideOneTo16MiB) {
+  for (const char* text : {"{pad:0}", "{pad:000}", "{pad:-1}", "{pad:16777217}", "{pad:99999999999999999999999}"}) {
+    EXPECT_EQ(parse_request_template(text).error(),
+              "{pad:N} needs N from 1 to 16777216 (16 MiB), got \"" + std::string(text) + "\"")
+        << text;
+  }
+}
+
+TEST(TemplateSyntax, RejectsMalformedPadding) {
+  for (const char* text : {"{pad}", "{pad:}", "{pad:x}", "{pad:1k}", "{pad:1:2}", "{pad:--1}"}) {
+    EXPECT_EQ(parse_request_template(text).error().rfind("malformed placeholder \"", 0), 0u) << text;
+  }
+  EXPECT_EQ(parse_request_template("{pad:5").error().rfind("unterminated placeholder \"{pad:5\"", 0), 0u);
+}
+
 TEST(TemplateSyntax, RejectsUnknownPlaceholderWithSuggestion) {
   EXPECT_EQ(parse_request_template("/kv/{sq}").error(),
-            "unknown placeholder \"{sq}\"; the placeholders are {seq} and {rand:N} with N >= 1; "
-            "did you mean \"{seq}\"?");
+            "unknown placeholder \"{sq}\"; the placeholders are {seq}, {rand:N} with N >= 1 and {pad:N} "
+            "with N from 1 to 16777216; did you mean \"{seq}\"?");
   EXPECT_NE(parse_request_template("{rnd:5}").error().find("did you mean \"{rand:N}\"?"), std::string::npos);
+  EXPECT_NE(parse_request_template("{pda:5}").error().find("did you mean \"{pad:N}\"?"), std::string::npos);
   EXPECT_EQ(parse_request_template("{user}").error().find("did you mean"), std::string::npos);
 }
 

@@ -1,0 +1,301 @@
+#include "harness/scenario/metric_catalogue.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "harness/scenario/did_you_mean.h"
+
+namespace faultline::scenario {
+namespace {
+
+constexpr unsigned bit(Scope::Kind kind) { return 1u << static_cast<unsigned>(kind); }
+constexpr unsigned kWholeRun = bit(Scope::Kind::whole_run);
+constexpr unsigned kEveryScope =
+    kWholeRun | bit(Scope::Kind::steady) | bit(Scope::Kind::fault) | bit(Scope::Kind::after_recovery);
+constexpr unsigned kRunOrFault = kWholeRun | bit(Scope::Kind::fault);
+
+constexpr std::string_view kLoadPrefix = "load.";
+constexpr std::string_view kGeneratorPlaceholder = "<generator>";
+
+// Latency, rate and throughput over a window are the median of its per-interval values; counts
+// are summed; max is the largest (see harness/analysis/metric_value.h).
+const std::vector<MetricDefinition> kCatalogue{
+    {MetricId::load_p50, "load.<generator>.p50", MetricUnit::milliseconds, "median latency", kEveryScope,
+     MetricNeeds::load_generator},
+    {MetricId::load_p90, "load.<generator>.p90", MetricUnit::milliseconds, "90th percentile latency", kEveryScope,
+     MetricNeeds::load_generator},
+    {MetricId::load_p99, "load.<generator>.p99", MetricUnit::milliseconds, "99th percentile latency", kEveryScope,
+     MetricNeeds::load_generator},
+    {MetricId::load_p999, "load.<generator>.p999", MetricUnit::milliseconds, "99.9th percentile latency",
+     kEveryScope, MetricNeeds::load_generator},
+    {MetricId::load_max, "load.<generator>.max", MetricUnit::milliseconds, "slowest request", kEveryScope,
+     MetricNeeds::load_generator},
+    {MetricId::load_error_rate, "load.<generator>.error_rate", MetricUnit::fraction,
+     "failed requests / finished requests", kEveryScope, MetricNeeds::load_generator},
+    {MetricId::load_throughput, "load.<generator>.throughput", MetricUnit::per_second, "responses per second",
+     kEveryScope, MetricNeeds::load_generator},
+    {MetricId::load_requests, "load.<generator>.requests", MetricUnit::count, "complete responses, any status",
+     kEveryScope, MetricNeeds::load_generator},
+    {MetricId::load_errors, "load.<generator>.errors", MetricUnit::count, "failed requests, every error class",
+     kEveryScope, MetricNeeds::load_generator},
+    {MetricId::time_to_recover, "recovery.time_to_recover", MetricUnit::seconds,
+     "from a fault's end until error rate and p99 are back at steady state (the worst fault's; \"never\" fails)",
+     kRunOrFault, MetricNeeds::fault},
+    {MetricId::availability, "recovery.availability", MetricUnit::fraction,
+     "ok / sent during a fault (the worst fault's)", kRunOrFault, MetricNeeds::fault},
+    {MetricId::threads_leaked, "target.threads_leaked", MetricUnit::count,
+     "threads left above steady state after recovery and settle (0 within tolerance)", kWholeRun,
+     MetricNeeds::target_process},
+    {MetricId::fds_leaked, "target.fds_leaked", MetricUnit::count,
+     "open fds left above steady state after recovery and settle (0 within tolerance)", kWholeRun,
+     MetricNeeds::target_process},
+    {MetricId::rss_leaked, "target.rss_leaked", MetricUnit::bytes,
+     "RSS left above steady state after recovery and settle (0 within tolerance)", kWholeRun,
+     MetricNeeds::target_process},
+    {MetricId::goroutines_leaked, "target.goroutines_leaked", MetricUnit::count,
+     "goroutines (go_goroutines) left above steady state after recovery and settle (0 within tolerance)", kWholeRun,
+     MetricNeeds::prometheus},
+    {MetricId::threads_peak, "target.threads_peak", MetricUnit::count, "most threads at one sample", kEveryScope,
+     MetricNeeds::target_process},
+    {MetricId::fds_peak, "target.fds_peak", MetricUnit::count, "most open fds at one sample", kEveryScope,
+     MetricNeeds::target_process},
+    {MetricId::rss_peak, "target.rss_peak", MetricUnit::bytes, "highest RSS at one sample", kEveryScope,
+     MetricNeeds::target_process},
+    {MetricId::data_races, "logs.data_races", MetricUnit::count,
+     "data-race reports (ThreadSanitizer, Go's race detector, concurrent map writes)", kWholeRun,
+     MetricNeeds::target_output},
+    {MetricId::log_reports, "logs.reports", MetricUnit::count,
+     "sanitizer and runtime reports of any kind in the target's output", kWholeRun, MetricNeeds::target_output},
+    {MetricId::oom_kills, "target.oom_kills", MetricUnit::count, "times the target was OOM-killed", kWholeRun,
+     MetricNeeds::spawned_target},
+    {MetricId::crashes, "target.crashes", MetricUnit::count, "exits that no fault caused", kWholeRun,
+     MetricNeeds::spawned_target},
+    {MetricId::restarts, "target.restarts", MetricUnit::count, "restarts by the restart policy", kWholeRun,
+     MetricNeeds::spawned_target},
+};
+
+std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+// "a", "a" or "b", "a", "b" or "c".
+std::string either(const std::vector<std::string>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? " or " : ", ";
+    out += quoted(words[i]);
+  }
+  return out;
+}
+
+std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::vector<std::string> close = closest_names(word, candidates);
+  return close.empty() ? "" : "; did you mean " + either(close) + "?";
+}
+
+std::string with_generator(std::string_view pattern, std::string_view generator) {
+  std::string name(pattern);
+  return name.replace(kLoadPrefix.size(), kGeneratorPlaceholder.size(), generator);
+}
+
+// "p99" of "load.<generator>.p99".
+std::string_view load_field(const MetricDefinition& metric) {
+  return metric.name.substr(kLoadPrefix.size() + kGeneratorPlaceholder.size() + 1);
+}
+
+std::vector<std::string> all_concrete_names(const Scenario& scenario) {
+  std::vector<std::string> names;
+  for (const ConcreteMetric& metric : concrete_metrics(scenario)) names.push_back(metric.name);
+  return names;
+}
+
+std::vector<std::string> generator_names(const Scenario& scenario) {
+  std::vector<std::string> names;
+  for (const HttpLoad& load : scenario.load) names.push_back(load.name);
+  return names;
+}
+
+// What a value in `unit` is, and how a threshold for it is written.
+struct UnitWords {
+  Threshold::Kind threshold;
+  std::string_view what;
+  std::string_view example;
+};
+
+UnitWords unit_words(MetricUnit unit) {
+  switch (unit) {
+    case MetricUnit::milliseconds: return {Threshold::Kind::duration, "a latency", "a duration like \"250ms\""};
+    case MetricUnit::seconds: return {Threshold::Kind::duration, "a duration", "a duration like \"5s\""};
+    case MetricUnit::bytes: return {Threshold::Kind::size, "a size in bytes", "a size like \"64MiB\""};
+    case MetricUnit::per_second:
+      return {Threshold::Kind::number, "a rate per second", "a plain number of requests per second like 500"};
+    case MetricUnit::fraction: return {Threshold::Kind::fraction, "a fraction", "a percentage like \"1%\""};
+    case MetricUnit::count: return {Threshold::Kind::number, "a count", "a plain number like 0"};
+  }
+  return {Threshold::Kind::number, "a number", "a number"};
+}
+
+std::string scope_problem(const Expectation& e, const MetricDefinition& metric, const Scenario& scenario) {
+  const std::string scope = quoted(to_string(e.scope));
+  if (!supports(metric, e.scope.kind)) {
+    if (metric.scopes == kWholeRun) {
+      return e.metric + " is counted over the whole run and cannot be checked " + scope + "; leave the scope out";
+    }
+    return e.metric + " cannot be checked " + scope + "; it can be checked over the whole run (no scope) or "
+           "\"during fault N\"";
+  }
+  if (e.scope.kind == Scope::Kind::fault && e.scope.fault_index >= scenario.faults.size()) {
+    const std::size_t count = scenario.faults.size();
+    return scope + " names no fault: the scenario has " +
+           (count == 0 ? std::string("none") : count == 1 ? std::string("one (fault 1)")
+                                                          : std::to_string(count) + " (faults 1 to " + std::to_string(count) + ")");
+  }
+  if (e.scope.kind == Scope::Kind::after_recovery && scenario.faults.empty()) {
+    return "\"after recovery\" needs a fault to recover from, and the scenario has no faults";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string_view unit_name(MetricUnit unit) {
+  switch (unit) {
+    case MetricUnit::milliseconds: return "ms";
+    case MetricUnit::seconds: return "s";
+    case MetricUnit::bytes: return "bytes";
+    case MetricUnit::per_second: return "req/s";
+    case MetricUnit::fraction: return "%";
+    case MetricUnit::count: return "count";
+  }
+  return "";
+}
+
+bool supports(const MetricDefinition& metric, Scope::Kind scope) { return (metric.scopes & bit(scope)) != 0; }
+
+const std::vector<MetricDefinition>& metric_catalogue() { return kCatalogue; }
+
+std::optional<MetricRef> resolve_metric(std::string_view name) {
+  if (name.starts_with(kLoadPrefix)) {
+    // Generator names may hold dots ("load.eu.web.p99"): the field is after the last one.
+    const std::size_t last_dot = name.rfind('.');
+    if (last_dot <= kLoadPrefix.size()) return std::nullopt;
+    const std::string_view generator = name.substr(kLoadPrefix.size(), last_dot - kLoadPrefix.size());
+    const std::string_view field = name.substr(last_dot + 1);
+    for (const MetricDefinition& metric : kCatalogue) {
+      if (metric.needs == MetricNeeds::load_generator && load_field(metric) == field) {
+        return MetricRef{&metric, std::string(generator)};
+      }
+    }
+    return std::nullopt;
+  }
+  for (const MetricDefinition& metric : kCatalogue) {
+    if (metric.needs != MetricNeeds::load_generator && metric.name == name) return MetricRef{&metric, ""};
+  }
+  return std::nullopt;
+}
+
+Availability availability(const MetricDefinition& metric, const Scenario& scenario) {
+  const bool process = scenario.target.spawned() || scenario.target.pid.has_value();
+  switch (metric.needs) {
+    case MetricNeeds::load_generator: return {};
+    case MetricNeeds::fault:
+      if (scenario.faults.empty()) return {false, "the scenario has no faults, so there is no recovery to measure"};
+      return {};
+    case MetricNeeds::target_process:
+      if (!process) {
+        return {false, "faultline samples the target's process only when it spawns it or is given target.pid"};
+      }
+      return {};
+    case MetricNeeds::prometheus:
+      if (scenario.observe.prometheus_path.empty()) {
+        return {false, "goroutines are read from the target's Prometheus metrics: set observe.prometheus"};
+      }
+      if (!process) {
+        return {false, "faultline samples the target's process only when it spawns it or is given target.pid"};
+      }
+      return {};
+    case MetricNeeds::target_output:
+      if (!scenario.target.spawned()) {
+        return {false, "the target's output is scanned only when faultline spawns it (this target is attached)"};
+      }
+      if (!scenario.observe.scan_logs) return {false, "the target's output is not scanned: observe.logs is false"};
+      return {};
+    case MetricNeeds::spawned_target:
+      if (!scenario.target.spawned()) {
+        return {false, "exits, restarts and OOM kills are seen only for a target faultline spawns (this one is attached)"};
+      }
+      return {};
+  }
+  return {};
+}
+
+std::vector<ConcreteMetric> concrete_metrics(const Scenario& scenario) {
+  std::vector<ConcreteMetric> out;
+  for (const MetricDefinition& metric : kCatalogue) {
+    if (metric.needs != MetricNeeds::load_generator) {
+      out.push_back({std::string(metric.name), &metric, availability(metric, scenario)});
+      continue;
+    }
+    for (const HttpLoad& load : scenario.load) out.push_back({with_generator(metric.name, load.name), &metric, {}});
+  }
+  return out;
+}
+
+std::vector<std::string> closest_names(std::string_view word, const std::vector<std::string>& candidates,
+                                       std::size_t limit) {
+  // Like did_you_mean(): 1 edit for short words; metric names are long, so 3 beyond 12 characters.
+  const std::size_t bound = word.size() <= 4 ? 1 : word.size() <= 12 ? 2 : 3;
+  std::vector<std::pair<std::size_t, std::size_t>> scored;  // distance, index
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::size_t distance = edit_distance(word, candidates[i]);
+    if (distance <= bound && distance > 0) scored.emplace_back(distance, i);
+  }
+  std::stable_sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (const auto& [distance, index] : scored) {
+    if (out.size() == limit) break;
+    out.push_back(candidates[index]);
+  }
+  return out;
+}
+
+std::optional<std::string> check_expectation(const Expectation& e, const Scenario& scenario) {
+  const std::optional<MetricRef> ref = resolve_metric(e.metric);
+  if (!ref) {
+    std::string message = "unknown metric " + quoted(e.metric);
+    // "load.p99": a real field without its generator.
+    const std::string field = e.metric.starts_with(kLoadPrefix) ? e.metric.substr(kLoadPrefix.size()) : "";
+    if (!field.empty() && field.find('.') == std::string::npos && resolve_metric("load.x." + field)) {
+      const std::string generator = scenario.load.empty() ? "api" : scenario.load.front().name;
+      return message + ": load metrics name their generator, like " + quoted("load." + generator + "." + field);
+    }
+    return message + suggestion(e.metric, all_concrete_names(scenario)) +
+           " (\"faultline metrics SCENARIO\" lists the metrics a scenario can produce)";
+  }
+  const MetricDefinition& metric = *ref->definition;
+  if (metric.needs == MetricNeeds::load_generator) {
+    const std::vector<std::string> generators = generator_names(scenario);
+    if (std::find(generators.begin(), generators.end(), ref->generator) == generators.end()) {
+      std::vector<std::string> names;
+      for (const std::string& generator : generators) names.push_back(with_generator(metric.name, generator));
+      return quoted(e.metric) + " names no load generator of this scenario: there is no " + quoted(ref->generator) +
+             (generators.size() == 1 ? " (the only one is " : " (they are ") + either(generators) + ")" +
+             suggestion(e.metric, names);
+    }
+  }
+  if (const Availability available = availability(metric, scenario); !available.available) {
+    return "this scenario cannot produce " + e.metric + ": " + available.reason;
+  }
+  if (std::string problem = scope_problem(e, metric, scenario); !problem.empty()) return problem;
+  const UnitWords words = unit_words(metric.unit);
+  if (e.threshold.kind != words.threshold) {
+    return e.metric + " is " + std::string(words.what) + ": compare it with " + std::string(words.example) + ", got " +
+           quoted(e.threshold.text);
+  }
+  return std::nullopt;
+}
+
+double threshold_in_unit(const Threshold& threshold, MetricUnit unit) {
+  if (threshold.kind == Threshold::Kind::duration && unit == MetricUnit::milliseconds) return threshold.value * 1000;
+  return threshold.value;
+}
+
+}  // namespace faultline::scenario
