@@ -104,6 +104,7 @@ result::RunAnalysis analyse_run(const result::RunResult& run, double load_end_s)
   const TimeWindow steady = steady_window(seconds(s.phases.warmup), seconds(s.phases.baseline_window), first_fault_s);
   out.steady_from_s = steady.start_s;
   out.steady_to_s = steady.end_s;
+  out.load_end_s = load_end_s;
 
   RecoveryOptions recovery_options;
   recovery_options.recovery_window_s = seconds(s.phases.recovery_window);
@@ -157,7 +158,7 @@ result::RunAnalysis analyse_run(const result::RunResult& run, double load_end_s)
   for (const result::TargetEvent& e : run.target_events) {
     if (e.kind == "oom_kill") ++out.oom_kills;
     if (e.kind == "restart") ++out.restarts;
-    if (e.kind == "exit" && !e.fault) ++out.crashes;
+    if (e.kind == "exit" && !e.fault && !e.oom_killed) ++out.crashes;
   }
   return out;
 }

@@ -4,16 +4,13 @@
 
 #include <string>
 
+#include "harness/scenario/metric_catalogue.h"
+
 namespace faultline::analysis {
 
-enum class MetricUnit {
-  milliseconds,  // latencies
-  seconds,       // time-to-recover
-  bytes,         // RSS
-  per_second,    // throughput
-  fraction,      // rates, written as a percentage (0.012 -> "1.2%")
-  count,         // threads, fds, races, ...
-};
+// The catalogue's units (harness/scenario/metric_catalogue.h): one enum for a metric's unit
+// wherever it is named.
+using scenario::MetricUnit;
 
 // Three significant digits, never in exponent notation, no trailing zeros: 1234.5 -> "1235",
 // 12.34 -> "12.3", 0.1812 -> "0.181", 2.0 -> "2".

@@ -33,15 +33,15 @@ std::vector<result::TargetEvent> OomWatch::update(const fault::MemoryStatus& sta
   return events;
 }
 
-std::optional<result::TargetEvent> OomWatch::on_exit(const result::TargetEvent& exit,
-                                                     std::optional<std::uint64_t> limit_bytes,
-                                                     std::optional<std::uint64_t> rss_bytes) {
+OomWatch::ExitCause OomWatch::on_exit(const result::TargetEvent& exit, std::optional<std::uint64_t> limit_bytes,
+                                      std::optional<std::uint64_t> rss_bytes) {
   const bool counted = counter_reported_since_exit_;
   counter_reported_since_exit_ = false;
-  if (counted || kills_ || exit.signal != "SIGKILL" || exit.fault || !limit_bytes) return std::nullopt;
+  if (counted) return {true, std::nullopt};
+  if (kills_ || exit.signal != "SIGKILL" || exit.fault || !limit_bytes) return {};
   const std::optional<std::uint64_t> level = last_usage_ ? last_usage_ : rss_bytes;
-  if (!level || static_cast<double>(*level) < kAtLimit * static_cast<double>(*limit_bytes)) return std::nullopt;
-  return oom_event(exit.t_s, level, "killed by SIGKILL while at its memory limit");
+  if (!level || static_cast<double>(*level) < kAtLimit * static_cast<double>(*limit_bytes)) return {};
+  return {true, oom_event(exit.t_s, level, "killed by SIGKILL while at its memory limit")};
 }
 
 }  // namespace faultline::engine

@@ -17,10 +17,15 @@ class OomWatch {
   // counter gained since the last reading (with the last usage seen before it).
   std::vector<result::TargetEvent> update(const fault::MemoryStatus& status, double t_s);
 
-  // An exit of the target: an "oom_kill" event when it was a SIGKILL while the last usage seen
-  // was within 5% of `limit_bytes` and no counter said so already.
-  std::optional<result::TargetEvent> on_exit(const result::TargetEvent& exit, std::optional<std::uint64_t> limit_bytes,
-                                             std::optional<std::uint64_t> rss_bytes);
+  // What an exit of the target was: an OOM kill when the counter rose since the last exit, or,
+  // without a counter, when it was a SIGKILL while the last usage seen was within 5% of
+  // `limit_bytes` (then `event` is the "oom_kill" event to record, which no counter gave).
+  struct ExitCause {
+    bool oom_killed = false;
+    std::optional<result::TargetEvent> event;
+  };
+  ExitCause on_exit(const result::TargetEvent& exit, std::optional<std::uint64_t> limit_bytes,
+                    std::optional<std::uint64_t> rss_bytes);
 
  private:
   std::optional<std::uint64_t> kills_;       // the counter at the last reading

@@ -3,11 +3,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <thread>
+#include <tuple>
 
+#include "harness/analysis/expectations.h"
 #include "harness/analysis/run_analysis.h"
 #include "harness/engine/fault_runner.h"
 #include "harness/engine/load_address.h"
@@ -72,33 +76,46 @@ std::string at_time(double t_s) {
   return text;
 }
 
-// Until expectations exist, a run fails on what faultline exists to find: a crash (an exit no
-// fault caused), an OOM kill, a data race, or a leak.
+// A run fails on what faultline exists to find, whatever the scenario expects: a crash (an exit
+// no fault caused), an OOM kill, a data race, or a leak. The scenario's expectations add to
+// these checks and never replace them, so a verdict never depends on what was left unsaid.
 void judge(result::RunResult& r) {
   const auto fail = [&](std::string reason) {
     if (r.verdict == result::Verdict::pass) r.verdict = result::Verdict::fail;
     r.reasons.push_back(std::move(reason));
   };
   for (const result::TargetEvent& e : r.target_events) {
-    if (e.kind == "exit" && !e.fault) {
+    if (e.kind == "exit" && !e.fault && !e.oom_killed) {
       fail("the target exited unexpectedly at " + at_time(e.t_s) +
            (e.signal ? " (killed by " + *e.signal + ")" : " (exit code " + std::to_string(e.exit_code.value_or(-1)) + ")"));
     } else if (e.kind == "oom_kill") {
       fail("the target was OOM-killed at " + at_time(e.t_s) + " (memory-limit breach)");
     }
   }
+  // Races, one reason per tool that reported them: how many, how many distinct, since when.
+  std::map<std::string, std::tuple<std::uint64_t, std::size_t, double>> races;  // tool: count, distinct, first
   for (const observe::LogReport& report : r.logs.reports) {
-    if (analysis::is_race(report)) {
-      fail(std::to_string(report.count) + " " + report.kind + " report(s) from " + std::string(observe::to_string(report.tool)) +
-           ", first at " + at_time(report.first_at_s));
-    }
+    if (!analysis::is_race(report)) continue;
+    auto [entry, inserted] = races.try_emplace(std::string(observe::to_string(report.tool)), 0, 0, report.first_at_s);
+    auto& [count, distinct, first] = entry->second;
+    count += report.count;
+    ++distinct;
+    first = std::min(first, report.first_at_s);
+  }
+  for (const auto& [tool, race] : races) {
+    const auto& [count, distinct, first] = race;
+    fail(std::to_string(count) + " data race report(s), " + std::to_string(distinct) + " distinct, from " + tool +
+         ", the first at " + at_time(first));
   }
   for (const result::LeakRecord& leak : r.analysis.leaks) {
-    if (leak.status == "leaked") {
-      char excess[64];
-      std::snprintf(excess, sizeof excess, "%.0f", leak.excess);
-      fail(leak.resource + " leaked: " + excess + " above steady state after the load stopped");
+    if (leak.status != "leaked") continue;
+    char excess[64];
+    if (leak.resource.ends_with("_bytes")) {
+      std::snprintf(excess, sizeof excess, "%.1f MiB", leak.excess / (1024.0 * 1024.0));
+    } else {
+      std::snprintf(excess, sizeof excess, "%.0f", std::round(leak.excess));
     }
+    fail(leak.resource + " leaked: " + excess + " above steady state after the load stopped");
   }
 }
 
@@ -197,9 +214,14 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     if (const auto status = limits.memory_status()) {
       for (const result::TargetEvent& event : oom.update(*status, now_s)) note_target_event(event);
     }
-    for (const result::TargetEvent& event : target.poll(epoch)) {
+    for (result::TargetEvent event : target.poll(epoch)) {
       if (event.kind == "exit") {
-        if (auto killed = oom.on_exit(event, limits.memory_limit(), watcher.last_rss_bytes())) note_target_event(*killed);
+        const OomWatch::ExitCause cause = oom.on_exit(event, limits.memory_limit(), watcher.last_rss_bytes());
+        if (cause.event) note_target_event(*cause.event);
+        if (cause.oom_killed) {
+          event.oom_killed = true;
+          event.detail = "OOM-killed at its memory limit";
+        }
       }
       note_target_event(event);
     }
@@ -275,6 +297,7 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
                         std::to_string(static_cast<int>(r.duration_s)) + "s");
   }
   r.analysis = analysis::analyse_run(r, load_end_s);
+  r.expectations = analysis::evaluate_expectations(r);
   judge(r);
   return r;
 }

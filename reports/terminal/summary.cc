@@ -1,6 +1,9 @@
 #include "reports/terminal/summary.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "harness/scenario/units.h"
 #include "reports/terminal/number_format.h"
@@ -8,6 +11,19 @@
 namespace faultline::reports {
 
 namespace {
+
+std::string count_text(double n) { return with_thousands(static_cast<std::uint64_t>(std::max(0.0, std::round(n)))); }
+
+std::string mib_text(double bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MiB", bytes / (1024.0 * 1024.0));
+  return text;
+}
+
+// A resource's level in its unit: bytes as MiB, counts with separators.
+std::string level_text(const std::string& resource, double level) {
+  return resource.ends_with("_bytes") ? mib_text(level) : count_text(level);
+}
 
 std::string seconds(double s) {
   char buffer[32];
@@ -50,6 +66,67 @@ void print_generator(std::ostream& out, const result::GeneratorResult& g, const 
 
 }  // namespace
 
+// The target's resources over the run: first, highest and last sample while it ran.
+void print_resources(std::ostream& out, const result::RunResult& r) {
+  std::vector<const result::TargetPoint*> running;
+  for (const result::TargetPoint& p : r.target_series) {
+    if (p.processes > 0) running.push_back(&p);
+  }
+  if (running.empty()) return;
+  const auto line = [&](const char* name, auto value, auto format) {
+    double peak = 0;
+    for (const result::TargetPoint* p : running) peak = std::max(peak, static_cast<double>(value(*p)));
+    out << "    " << name << "  " << format(value(*running.front())) << " -> " << format(value(*running.back()))
+        << " (peak " << format(peak) << ")\n";
+  };
+  const auto count = [](double n) { return with_thousands(static_cast<std::uint64_t>(n)); };
+  const auto mib = [](double bytes) { return mib_text(bytes); };
+  out << "\n  target resources (first -> last sample)\n";
+  line("threads   ", [](const result::TargetPoint& p) { return static_cast<double>(p.threads); }, count);
+  line("fds       ", [](const result::TargetPoint& p) { return static_cast<double>(p.fds); }, count);
+  line("rss       ", [](const result::TargetPoint& p) { return static_cast<double>(p.rss_bytes); }, mib);
+  if (running.back()->goroutines) {
+    line("goroutines", [](const result::TargetPoint& p) { return p.goroutines.value_or(0); }, count);
+  }
+}
+
+// Recovery per fault, leak checks that found something or could not decide, and the counts.
+void print_analysis(std::ostream& out, const result::RunResult& r) {
+  const result::RunAnalysis& a = r.analysis;
+  if (a.recovery.empty() && a.leaks.empty()) return;
+  out << "\n  analysis\n";
+  for (const result::RecoveryRecord& rec : a.recovery) {
+    out << "    fault " << rec.fault << ": ";
+    if (rec.time_to_recover_s) {
+      out << "recovered " << seconds(*rec.time_to_recover_s) << " after it ended";
+    } else {
+      out << rec.status << (rec.explanation.empty() ? "" : " (" + rec.explanation + ")");
+    }
+    out << '\n';
+  }
+  for (const result::LeakRecord& leak : a.leaks) {
+    out << "    " << leak.resource << ": "
+        << (leak.status == "leaked" ? "LEAKED " + level_text(leak.resource, leak.excess) : leak.status);
+    if (leak.steady && leak.tail_min) {
+      out << " (steady " << level_text(leak.resource, *leak.steady) << ", after " << level_text(leak.resource, *leak.tail_min) << ')';
+    }
+    if (leak.status == "unknown" && !leak.reason.empty()) out << " (" << leak.reason << ')';
+    out << '\n';
+  }
+  out << "    races " << a.races << ", OOM kills " << a.oom_kills << ", crashes " << a.crashes << ", restarts " << a.restarts << '\n';
+}
+
+// One line per expectation: "ok" or "FAIL" and what was observed, in the scenario's order.
+void print_expectations(std::ostream& out, const result::RunResult& r) {
+  if (r.expectations.empty()) return;
+  std::size_t held = 0;
+  for (const result::ExpectationResult& e : r.expectations) held += e.passed ? 1 : 0;
+  out << "\n  expectations (" << held << " of " << r.expectations.size() << " held)\n";
+  for (const result::ExpectationResult& e : r.expectations) {
+    out << "    " << (e.passed ? "ok  " : "FAIL") << "  " << e.detail << '\n';
+  }
+}
+
 void print_summary(std::ostream& out, const result::RunResult& r, const std::string& result_path) {
   out << "\nfaultline " << FAULTLINE_VERSION << "  scenario " << r.scenario.name << "  ran " << seconds(r.duration_s);
   if (r.interrupted) out << " (interrupted by " << *r.interrupted << ')';
@@ -80,6 +157,9 @@ void print_summary(std::ostream& out, const result::RunResult& r, const std::str
       out << '\n';
     }
   }
+  print_resources(out, r);
+  print_analysis(out, r);
+  print_expectations(out, r);
   out << "\nverdict: " << result::to_string(r.verdict) << '\n';
   for (const std::string& reason : r.reasons) out << "  - " << reason << '\n';
   out << "result:  " << result_path << '\n';

@@ -1,5 +1,6 @@
 // The end-of-run summary printed on the terminal: per generator its requests, outcomes and
-// latency distribution, the target's events, the verdict and where the result was written.
+// latency distribution, the target's events, the analysis, the expectations (ok or FAIL each),
+// the verdict and where the result was written.
 #pragma once
 
 #include <ostream>
