@@ -11,6 +11,7 @@ BUILD_DIR=$root/build scripts/build.sh -DFAULTLINE_BUILD_BENCHMARKS=ON
 echo "=== unit and integration tests"
 (cd build && ctest --output-on-failure --timeout 300 -j 2)
 
+# Debug (-O0) compiles fastest, and the unit tests are quick even unoptimised.
 echo "=== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
-BUILD_DIR=$root/build-asan scripts/build.sh -DFAULTLINE_SANITIZE=ON -DFAULTLINE_BUILD_BENCHMARKS=OFF -DFAULTLINE_BUILD_TARGETS=OFF
+BUILD_TYPE=Debug BUILD_DIR=$root/build-asan scripts/build.sh -DFAULTLINE_SANITIZE=ON -DFAULTLINE_BUILD_BENCHMARKS=OFF -DFAULTLINE_BUILD_TARGETS=OFF
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure --timeout 300 -j 2 -L unit)
