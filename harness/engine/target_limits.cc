@@ -1,5 +1,6 @@
 #include "harness/engine/target_limits.h"
 
+#include <algorithm>
 #include <exception>
 #include <system_error>
 
@@ -53,7 +54,12 @@ void TargetLimits::start(std::size_t fault, const scenario::Limits& limits, std:
   Replaced replaced{limits, in_force_, {}};
   if (limits.memory_bytes) mechanism_->set_memory_limit(limits.memory_bytes);
   if (limits.cpu_cores) mechanism_->set_cpu_limit(limits.cpu_cores);
-  if (limits.open_files) replaced.open_files_before = fault::set_open_files_limit(*pid, *limits.open_files);
+  if (limits.open_files) {
+    // The soft limit only: lowering the hard one could not be undone without CAP_SYS_RESOURCE.
+    const ::rlimit before = fault::process_limit(*pid, RLIMIT_NOFILE);
+    const rlim_t soft = std::min<rlim_t>(*limits.open_files, before.rlim_max);
+    replaced.open_files_before = fault::replace_process_limit(*pid, RLIMIT_NOFILE, ::rlimit{soft, before.rlim_max});
+  }
   replaced_[fault] = replaced;
   if (limits.memory_bytes) in_force_.memory_bytes = limits.memory_bytes;
   if (limits.cpu_cores) in_force_.cpu_cores = limits.cpu_cores;
