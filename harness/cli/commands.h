@@ -57,6 +57,10 @@ struct HogCommand {
 // the memory cannot be had.
 int hog_command(const HogCommand& command);
 
+// Lists the metric catalogue, or with a scenario the metrics it can produce; 2 for an invalid
+// scenario.
+int metrics_command(const std::optional<std::string>& scenario_path);
+
 // Checks every file without running anything; 0 when all are valid, 2 otherwise.
 int validate_command(const std::vector<std::string>& paths);
 

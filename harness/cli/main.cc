@@ -32,6 +32,10 @@ int main(int argc, char** argv) {
   CLI::App* validate_app = app.add_subcommand("validate", "Check scenario files without running anything");
   validate_app->add_option("files", validate_paths, "Scenario files")->required();
 
+  std::optional<std::string> metrics_scenario;
+  CLI::App* metrics_app = app.add_subcommand("metrics", "List the metrics expectations can name (with a scenario: the ones it produces)");
+  metrics_app->add_option("scenario", metrics_scenario, "Scenario file: list the concrete names it can produce, like load.api.p99");
+
   ProxyCommand proxy;
   CLI::App* proxy_app = app.add_subcommand(
       "proxy", "Run the fault proxy on its own (like Toxiproxy) until Ctrl-C, with toxics in force");
@@ -66,6 +70,7 @@ int main(int argc, char** argv) {
     if (*run_app) return run_command(run);
     if (*proxy_app) return proxy_command(proxy);
     if (*report_app) return report_command(report);
+    if (*metrics_app) return metrics_command(metrics_scenario);
     if (*hog_app) {
       hog.resource = *memory_hog ? "memory" : "cpu";
       return hog_command(hog);

@@ -117,6 +117,13 @@ void judge(result::RunResult& r) {
     }
     fail(leak.resource + " leaked: " + excess + " above steady state after the load stopped");
   }
+  // The text as written, so a reader finds the line in the scenario (and the HTML report does
+  // not list it twice).
+  for (const result::ExpectationResult& e : r.expectations) {
+    if (!e.passed) {
+      fail("expectation failed: " + e.text + (e.observed.empty() ? ": not observed" : ": observed " + e.observed));
+    }
+  }
 }
 
 }  // namespace

@@ -39,6 +39,11 @@ SCHEMA_CANNOT_EXPRESS = {
     "threads_above_connections.json": "threads <= connections, 16 by default (compares two fields)",
     "warmup_not_shorter_than_run.json": "phases.warmup < duration (compares two fields)",
     "window_past_end_of_run.json": "start + for <= duration (adds durations)",
+    "expect_unknown_generator.json": "(17) a load metric names a generator of load (compares with array elements)",
+    "expect_fault_out_of_range.json": "(17) \"during fault N\" names one of the faults (counts array elements)",
+    "expect_recovery_without_faults.json": "(17) recovery metrics need a fault (looks at another field)",
+    "expect_goroutines_without_prometheus.json": "(17) goroutines need observe.prometheus (looks at another field)",
+    "expect_logs_of_attached_target.json": "(17) logs metrics need a spawned target (looks at another field)",
 }
 
 PARSER_ACCEPTS = 0
@@ -200,6 +205,9 @@ ATTACH_PID = {**ATTACH, "target": {"address": "127.0.0.1:8080", "pid": 1}}
 OPEN = {**ATTACH, "load": [{"name": "api", "kind": "http", "model": "open",
                             "stages": [{"for": "10s", "rate": 1}], "requests": [{"path": "/"}]}]}
 
+EXPECTING = {**SPAWN, "observe": {"prometheus": "/metrics"},
+             "faults": [{"kind": "kill", "at": "5s"}, {"kind": "kill", "at": "7s"}], "expect": ["x"]}
+
 # (base, JSON pointer, values). Each value must get the same verdict from both judges unless it
 # is in PARSER_ONLY.
 PROBES = [
@@ -247,6 +255,33 @@ PROBES = [
     (ATTACH, "/load/0/keepalive", [Raw("true"), Raw("false"), Raw("\"false\""), Raw("0"),
                                    Raw("null"), Raw("[]")]),
     (OPEN, "/load/0/keepalive", [Raw("false")]),
+    (EXPECTING, "/expect/0", [
+        "load.api.p99 < 250ms", "load.api.p50<1m30s during steady", "\tload.api.max>=.5s\tafter\trecovery ",
+        "load.api.p999 != 1.s during fault 2", "load.api.p99 < 5ms during fault 01", "load.api.p99 < 0s",
+        "load.api.error_rate < 1%", "load.api.error_rate <= .5% after recovery", "load.api.error_rate == 100.%",
+        "load.api.throughput > 100 during steady", "load.api.requests >= -1", "load.api.errors == +.5",
+        "target.threads_peak < 10 during fault 1", "target.fds_peak < 1.", "target.rss_peak < 1.5GiB after recovery",
+        "target.rss_peak <= 0B", "recovery.time_to_recover < 5s", "recovery.time_to_recover < 1h during fault 2",
+        "recovery.availability >= 99.9%", "recovery.availability > 1% during fault 1", "target.threads_leaked == 0",
+        "target.fds_leaked <= 4", "target.goroutines_leaked < 10", "target.rss_leaked < 16MiB", "target.rss_leaked < 1kB",
+        "logs.data_races == 0", "logs.reports == 0", "target.oom_kills == 0", "target.crashes == 0",
+        "target.restarts <= 3",
+        "load.api.p99 < 5%", "load.api.p99 < 250", "load.api.p99 < -1ms", "load.api.p99 < 1 ms",
+        "load.api.p99 < 250ms during fault 0", "load.api.p99 < 250ms during fault", "load.api.p99 < 250ms during",
+        "load.api.p99 < 250ms after recovery please", "load.api.p99 < 250ms during warmup", "load.api.p99 = 1ms",
+        "load.api.p99 =< 1ms", "load.api.p99 << 1ms", "load.api.p99", "load.api.p99 <", "< 1ms", "", " ",
+        "load.api.p95 < 1ms", "load.api.P99 < 1ms", "load.api.p99x < 1ms", "load.p99 < 1ms", "load..p99 < 1ms",
+        "load.api.p99 < 1msduring steady", "load.api.p99 < 1ms\n", "load.api.p99 < 1ms for 15s",
+        "load.api.error_rate < 0.01", "load.api.error_rate < -1%", "load.api.error_rate < 1 %",
+        "load.api.throughput > 1%", "load.api.requests > 1e3", "load.api.errors > 1.2.3",
+        "target.rss_peak < 100", "target.rss_peak < 1mib", "target.threads_peak < 1s",
+        "recovery.time_to_recover < 5", "recovery.time_to_recover < 5s during steady",
+        "recovery.time_to_recover < 5s after recovery", "recovery.availability > 0.5",
+        "target.threads_leaked == 0 during steady", "target.threads_leaked == 0 during fault 1",
+        "target.threads_leaked == 0s", "target.rss_leaked < 16", "logs.data_races == 0 after recovery",
+        "logs.races == 0", "target.thread_leaked == 0", "recovery.time_to_recovery < 5s",
+        Raw("5"), Raw("null"), ["load.api.p99 < 1ms"]]),
+    (EXPECTING, "/expect", [Raw("[]"), "load.api.p99 < 1ms", Raw("null")]),
     (SPAWN, "/target/command", [["./s", "${port}", "$${A}", "$x", "a$", "${_9}"], [""],
                                 ["${}"], ["${1A}"], ["${A"], ["${A-B}"], ["${A${B}}"], []]),
     (SPAWN, "/target/env", [{"A_1": "${B}"}, {"_": ""}, {"1A": "x"}, {"A-B": "x"}, {"": "x"},

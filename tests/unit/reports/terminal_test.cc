@@ -86,5 +86,28 @@ TEST(Summary, NamesEveryGeneratorTheVerdictAndTheResultPath) {
   EXPECT_NE(text.find("result:  runs/demo/result.json"), std::string::npos) << text;
 }
 
+TEST(Summary, ListsEveryExpectationOkOrFailBeforeTheVerdict) {
+  result::RunResult r;
+  r.expectations.push_back({"load.api.p99 < 250ms during steady", "load.api.p99", "during steady", true, 3.2, "ms",
+                            "3.2ms", "load.api.p99 during steady = 3.2ms < 250ms (median of 10 intervals in 5.0s..15.0s)"});
+  r.expectations.push_back({"recovery.time_to_recover < 5s", "recovery.time_to_recover", "", false, std::nullopt, "s", "",
+                            "recovery.time_to_recover: not observed (fault 1 never recovered), expected < 5s"});
+  std::ostringstream out;
+  print_summary(out, r, "result.json");
+  const std::string text = out.str();
+  EXPECT_NE(text.find("  expectations (1 of 2 held)\n"
+                      "    ok    load.api.p99 during steady = 3.2ms < 250ms (median of 10 intervals in 5.0s..15.0s)\n"
+                      "    FAIL  recovery.time_to_recover: not observed (fault 1 never recovered), expected < 5s\n"),
+            std::string::npos)
+      << text;
+  EXPECT_LT(text.find("expectations ("), text.find("verdict:"));
+}
+
+TEST(Summary, SaysNothingAboutExpectationsWhenThereAreNone) {
+  std::ostringstream out;
+  print_summary(out, result::RunResult{}, "result.json");
+  EXPECT_EQ(out.str().find("expectations"), std::string::npos) << out.str();
+}
+
 }  // namespace
 }  // namespace faultline::reports
