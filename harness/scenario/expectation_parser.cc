@@ -19,7 +19,7 @@ bool is_metric_char(char c) {
   return is_letter(c) || is_digit(c) || c == '_' || c == '.' || c == '-' || c == ':';
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 ExpressionError error_at(std::size_t offset, std::string message) { return {offset, std::move(message)}; }
 
@@ -145,9 +145,9 @@ ExpressionParse<Threshold> threshold_at(std::string_view token, std::size_t offs
     threshold.value = static_cast<double>(*size);
     return {threshold, {}};
   }
-  std::string message = "expected " + std::string(kValueExamples) + ", got " + quoted(token);
+  std::string message = "expected " + std::string(kValueExamples) + ", got " + in_quotes(token);
   if (!unit.empty() && unit_start > 0) {
-    message += " (unknown unit " + quoted(unit) + ": durations take ns, us, ms, s, m, h; sizes B, KiB, MiB, GiB, "
+    message += " (unknown unit " + in_quotes(unit) + ": durations take ns, us, ms, s, m, h; sizes B, KiB, MiB, GiB, "
                "TiB, KB, MB, GB, TB; percentages %)";
   }
   return {std::nullopt, error_at(offset, std::move(message))};
@@ -164,7 +164,7 @@ ExpressionParse<Comparison> comparison(Cursor& cursor) {
   cursor.skip_spaces();
   const std::size_t metric_at = cursor.pos();
   if (!is_letter(cursor.peek())) {
-    const std::string got = cursor.at_end() ? "nothing" : quoted(cursor.word());
+    const std::string got = cursor.at_end() ? "nothing" : in_quotes(cursor.word());
     return {std::nullopt, error_at(metric_at, "expected a metric name like \"load.api.p99\", got " + got)};
   }
   Comparison parsed;
@@ -173,10 +173,10 @@ ExpressionParse<Comparison> comparison(Cursor& cursor) {
   const std::size_t op_at = cursor.pos();
   const auto op = cursor.op();
   if (!op) {
-    std::string message = "expected a comparison (<, <=, >, >=, ==, !=) after " + quoted(parsed.metric) + ", got ";
+    std::string message = "expected a comparison (<, <=, >, >=, ==, !=) after " + in_quotes(parsed.metric) + ", got ";
     if (cursor.at_end()) return {std::nullopt, error_at(op_at, message + "nothing")};
     const std::string_view got = cursor.word();
-    message += quoted(got);
+    message += in_quotes(got);
     if (got.starts_with("=")) message += " (equality is ==)";
     return {std::nullopt, error_at(op_at, std::move(message))};
   }
@@ -210,7 +210,7 @@ ExpressionParse<Scope> scope(Cursor& cursor) {
     const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), fault_number);
     if (number.empty() || ec != std::errc{} || end != number.data() + number.size() || fault_number == 0) {
       return {std::nullopt, error_at(number_at, "expected a fault number (1 for the first fault) after \"during "
-                                                "fault\", got " + (number.empty() ? "nothing" : quoted(number)))};
+                                                "fault\", got " + (number.empty() ? "nothing" : in_quotes(number)))};
     }
     parsed.kind = Scope::Kind::fault;
     parsed.fault_index = fault_number - 1;
@@ -218,10 +218,10 @@ ExpressionParse<Scope> scope(Cursor& cursor) {
     return {std::nullopt, error_at(word_at, "\"for DURATION\" belongs to abort conditions, not expectations; "
                                             "expected " + std::string(kScopes))};
   } else if (first == "during" || first == "after") {
-    const std::string got = second.empty() ? "nothing" : quoted(second);
-    return {std::nullopt, error_at(second_at, "expected " + std::string(kScopes) + ", got " + quoted(first) + " " + got)};
+    const std::string got = second.empty() ? "nothing" : in_quotes(second);
+    return {std::nullopt, error_at(second_at, "expected " + std::string(kScopes) + ", got " + in_quotes(first) + " " + got)};
   } else {
-    return {std::nullopt, error_at(word_at, "expected " + std::string(kScopes) + " or the end, got " + quoted(first))};
+    return {std::nullopt, error_at(word_at, "expected " + std::string(kScopes) + " or the end, got " + in_quotes(first))};
   }
   return {parsed, {}};
 }
@@ -231,7 +231,7 @@ ExpressionParse<double> for_duration(Cursor& cursor) {
   const std::size_t word_at = cursor.pos();
   const std::string_view keyword = cursor.word();
   if (keyword != "for") {
-    const std::string got = keyword.empty() ? "nothing" : quoted(keyword);
+    const std::string got = keyword.empty() ? "nothing" : in_quotes(keyword);
     return {std::nullopt, error_at(word_at, "expected \"for DURATION\" (how long the condition must hold, like "
                                             "\"for 15s\"), got " + got)};
   }
@@ -251,7 +251,7 @@ ExpressionParse<double> for_duration(Cursor& cursor) {
 
 ExpressionError trailing(Cursor& cursor, std::string_view after) {
   const std::size_t at = cursor.pos();
-  return error_at(at, "unexpected " + quoted(cursor.word()) + " after " + std::string(after));
+  return error_at(at, "unexpected " + in_quotes(cursor.word()) + " after " + std::string(after));
 }
 
 }  // namespace

@@ -74,14 +74,14 @@ const std::vector<MetricDefinition> kCatalogue{
      MetricNeeds::spawned_target},
 };
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // "a", "a" or "b", "a", "b" or "c".
 std::string either(const std::vector<std::string>& words) {
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (i > 0) out += i + 1 == words.size() ? " or " : ", ";
-    out += quoted(words[i]);
+    out += in_quotes(words[i]);
   }
   return out;
 }
@@ -134,7 +134,7 @@ UnitWords unit_words(MetricUnit unit) {
 }
 
 std::string scope_problem(const Expectation& e, const MetricDefinition& metric, const Scenario& scenario) {
-  const std::string scope = quoted(to_string(e.scope));
+  const std::string scope = in_quotes(to_string(e.scope));
   if (!supports(metric, e.scope.kind)) {
     if (metric.scopes == kWholeRun) {
       return e.metric + " is counted over the whole run and cannot be checked " + scope + "; leave the scope out";
@@ -260,12 +260,12 @@ std::vector<std::string> closest_names(std::string_view word, const std::vector<
 std::optional<std::string> check_expectation(const Expectation& e, const Scenario& scenario) {
   const std::optional<MetricRef> ref = resolve_metric(e.metric);
   if (!ref) {
-    std::string message = "unknown metric " + quoted(e.metric);
+    std::string message = "unknown metric " + in_quotes(e.metric);
     // "load.p99": a real field without its generator.
     const std::string field = e.metric.starts_with(kLoadPrefix) ? e.metric.substr(kLoadPrefix.size()) : "";
     if (!field.empty() && field.find('.') == std::string::npos && resolve_metric("load.x." + field)) {
       const std::string generator = scenario.load.empty() ? "api" : scenario.load.front().name;
-      return message + ": load metrics name their generator, like " + quoted("load." + generator + "." + field);
+      return message + ": load metrics name their generator, like " + in_quotes("load." + generator + "." + field);
     }
     return message + suggestion(e.metric, all_concrete_names(scenario)) +
            " (\"faultline metrics SCENARIO\" lists the metrics a scenario can produce)";
@@ -276,7 +276,7 @@ std::optional<std::string> check_expectation(const Expectation& e, const Scenari
     if (std::find(generators.begin(), generators.end(), ref->generator) == generators.end()) {
       std::vector<std::string> names;
       for (const std::string& generator : generators) names.push_back(with_generator(metric.name, generator));
-      return quoted(e.metric) + " names no load generator of this scenario: there is no " + quoted(ref->generator) +
+      return in_quotes(e.metric) + " names no load generator of this scenario: there is no " + in_quotes(ref->generator) +
              (generators.size() == 1 ? " (the only one is " : " (they are ") + either(generators) + ")" +
              suggestion(e.metric, names);
     }
@@ -288,7 +288,7 @@ std::optional<std::string> check_expectation(const Expectation& e, const Scenari
   const UnitWords words = unit_words(metric.unit);
   if (e.threshold.kind != words.threshold) {
     return e.metric + " is " + std::string(words.what) + ": compare it with " + std::string(words.example) + ", got " +
-           quoted(e.threshold.text);
+           in_quotes(e.threshold.text);
   }
   return std::nullopt;
 }

@@ -60,11 +60,11 @@ std::string join(std::span<const std::string_view> words) {
   return text;
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string suggestion(std::string_view word, std::span<const std::string_view> candidates) {
   const auto best = scenario::did_you_mean(word, std::vector<std::string_view>(candidates.begin(), candidates.end()));
-  return best ? " (did you mean " + quoted(*best) + "?)" : "";
+  return best ? " (did you mean " + in_quotes(*best) + "?)" : "";
 }
 
 // The attributes as written, checked against the toxic's grammar; values are read later by
@@ -75,10 +75,10 @@ class Attributes {
 
   std::optional<std::string> add(std::string_view name, std::string_view value, const ToxicGrammar& grammar) {
     if (grammar.attributes.empty()) {
-      return std::string(toxic_) + " takes no attributes, got " + quoted(name);
+      return std::string(toxic_) + " takes no attributes, got " + in_quotes(name);
     }
     if (std::find(grammar.attributes.begin(), grammar.attributes.end(), name) == grammar.attributes.end()) {
-      return std::string(toxic_) + ": unknown attribute " + quoted(name) + suggestion(name, grammar.attributes) +
+      return std::string(toxic_) + ": unknown attribute " + in_quotes(name) + suggestion(name, grammar.attributes) +
              "; " + std::string(toxic_) + " takes " + join(grammar.attributes);
     }
     if (find(name) != nullptr) return std::string(toxic_) + ": " + std::string(name) + " is given twice";
@@ -123,16 +123,16 @@ ParseResult<std::uint64_t> read_bytes(std::string_view text) {
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), bytes);
     if (error == std::errc{} && end == text.data() + text.size()) return bytes;
     return ParseFailure{"expected a number of bytes like \"1000\" or a size like \"64KiB\", got " +
-                        quoted(text) + " (too large)"};
+                        in_quotes(text) + " (too large)"};
   }
   const auto size = scenario::parse_size(text);
   if (size) return *size;
-  return ParseFailure{"expected a number of bytes like \"1000\" or a size like \"64KiB\", got " + quoted(text)};
+  return ParseFailure{"expected a number of bytes like \"1000\" or a size like \"64KiB\", got " + in_quotes(text)};
 }
 
 ParseResult<std::uint64_t> read_rate(std::string_view text) {
   const std::string expected = "expected a rate in KB/s like \"100\" (Toxiproxy's unit, 1 KB = 1000 bytes) "
-                               "or a size per second like \"64KiB\", got " + quoted(text);
+                               "or a size per second like \"64KiB\", got " + in_quotes(text);
   std::uint64_t bytes_per_s = 0;
   if (all_digits(text)) {
     std::uint64_t kilobytes = 0;
@@ -154,7 +154,7 @@ ParseResult<std::uint64_t> read_rate(std::string_view text) {
 
 ParseResult<double> read_toxicity(std::string_view text) {
   const std::string expected = "expected a probability from 0 to 1 like \"0.5\" or a percentage like \"50%\", got " +
-                               quoted(text);
+                               in_quotes(text);
   double value = 0;
   if (text.ends_with('%')) {
     const auto percent = scenario::parse_percent(text);
@@ -173,7 +173,7 @@ ParseResult<Direction> read_direction(std::string_view text) {
   if (text == "upstream") return Direction::upstream;
   if (text == "downstream") return Direction::downstream;
   if (text == "both") return Direction::both;
-  return ParseFailure{"expected upstream, downstream or both, got " + quoted(text) + suggestion(text, kNames)};
+  return ParseFailure{"expected upstream, downstream or both, got " + in_quotes(text) + suggestion(text, kNames)};
 }
 
 // Reads attribute `name` with `reader` into `target`; an absent attribute leaves `target` as it
@@ -259,7 +259,7 @@ ParseResult<ToxicSpec> build_toxic(std::string_view toxic,
                                    std::span<const std::pair<std::string_view, std::string_view>> attributes) {
   const ToxicGrammar* grammar = find_grammar(toxic);
   if (grammar == nullptr) {
-    return ParseFailure{"unknown toxic " + quoted(toxic) + suggestion(toxic, toxic_names()) + "; the toxics are " +
+    return ParseFailure{"unknown toxic " + in_quotes(toxic) + suggestion(toxic, toxic_names()) + "; the toxics are " +
                         join(toxic_names())};
   }
   Attributes checked(toxic);
@@ -278,7 +278,7 @@ ParseResult<ToxicSpec> build_toxic(std::string_view toxic,
 ParseResult<ToxicSpec> parse_toxic(std::string_view text) {
   const std::size_t colon = text.find(':');
   const std::string_view name = text.substr(0, colon);
-  if (name.empty()) return ParseFailure{"expected a toxic like \"latency:latency=100ms\", got " + quoted(text)};
+  if (name.empty()) return ParseFailure{"expected a toxic like \"latency:latency=100ms\", got " + in_quotes(text)};
   if (!toxic_attributes(name)) return build_toxic(name, {});  // says that the toxic is unknown
 
   std::vector<std::pair<std::string_view, std::string_view>> attributes;
@@ -290,7 +290,7 @@ ParseResult<ToxicSpec> parse_toxic(std::string_view text) {
       const std::string_view item = rest.substr(0, comma);
       const std::size_t equals = item.find('=');
       if (equals == std::string_view::npos || equals == 0) {
-        return ParseFailure{std::string(name) + ": expected attribute=value, got " + quoted(item)};
+        return ParseFailure{std::string(name) + ": expected attribute=value, got " + in_quotes(item)};
       }
       attributes.emplace_back(item.substr(0, equals), item.substr(equals + 1));
       if (comma == std::string_view::npos) break;
