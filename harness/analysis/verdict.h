@@ -1,8 +1,8 @@
 // The verdict of a run and the reasons for it, from its events, reports, analysis and
 // expectations. A run fails on what faultline exists to find, whatever the scenario expects: a
-// crash (an exit no fault caused), an OOM kill, a data race, or a leak. The scenario's
-// expectations add to these checks and never replace them, so a verdict never depends on what
-// was left unsaid.
+// crash (an exit no fault caused), an OOM kill, a data race, a leak, or a fault that could not
+// be applied or removed. The scenario's expectations add to these checks and never replace
+// them, so a verdict never depends on what was left unsaid.
 #pragma once
 
 #include "harness/result/run_result.h"

@@ -78,6 +78,19 @@ TEST(Verdict, LeaksInTheirUnitAndFailedExpectationsAsWritten) {
                                                    "expectation failed: target.restarts == 0: observed 2"}));
 }
 
+TEST(Verdict, AFaultThatCouldNotBeAppliedFailsTheRun) {
+  result::RunResult run;
+  result::FaultRecord applied;
+  applied.spec = "pause";
+  result::FaultRecord refused;
+  refused.spec = "cpu_limit:cpu=0.5";
+  refused.error = "could not be applied: no cgroup";
+  run.faults = {applied, refused};
+  judge_run(run);
+  EXPECT_EQ(run.verdict, result::Verdict::fail);
+  EXPECT_EQ(run.reasons, std::vector<std::string>{"fault 1 (cpu_limit:cpu=0.5): could not be applied: no cgroup"});
+}
+
 TEST(Verdict, AnInterruptedRunStaysInterrupted) {
   result::RunResult run;
   run.verdict = result::Verdict::interrupted;
