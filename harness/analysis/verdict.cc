@@ -35,7 +35,8 @@ void judge_run(result::RunResult& r) {
   // A fault that could not be applied (or removed) means the run did not do what it was asked.
   for (std::size_t i = 0; i < r.faults.size(); ++i) {
     const result::FaultRecord& f = r.faults[i];
-    if (!f.error.empty()) fail("fault " + std::to_string(i) + " (" + f.spec + "): " + f.error);
+    // Numbered from 1, as the report (#1) and expectations ("during fault 1") number them.
+    if (!f.error.empty()) fail("fault " + std::to_string(i + 1) + " (" + f.spec + "): " + f.error);
   }
   // Races, one reason per tool that reported them: how many, how many distinct, since when.
   std::map<std::string, std::tuple<std::uint64_t, std::size_t, double>> races;  // tool: count, distinct, first

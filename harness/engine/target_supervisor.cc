@@ -138,7 +138,8 @@ std::optional<result::TargetEvent> TargetSupervisor::take_exit(Clock::time_point
   exit_reported_ = true;
   result::TargetEvent event = exit_event(*status, epoch);
   if (signalling_fault_ && status->observed_at - signalled_at_ <= kSignalAttribution) event.fault = signalling_fault_;
-  event.detail = event.fault ? "ended by fault " + std::to_string(*event.fault) : "exited during the run";
+  // Numbered from 1 for people, as the report and expectations do; the "fault" field is the index.
+  event.detail = event.fault ? "ended by fault " + std::to_string(*event.fault + 1) : "exited during the run";
   // Its group may still hold processes it started; they go with it.
   process_->stop(target_.stop_grace);
   return event;

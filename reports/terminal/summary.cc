@@ -96,7 +96,7 @@ void print_analysis(std::ostream& out, const result::RunResult& r) {
   if (a.recovery.empty() && a.leaks.empty()) return;
   out << "\n  analysis\n";
   for (const result::RecoveryRecord& rec : a.recovery) {
-    out << "    fault " << rec.fault << ": ";
+    out << "    fault " << rec.fault + 1 << ": ";
     if (rec.time_to_recover_s) {
       out << "recovered " << seconds(*rec.time_to_recover_s) << " after it ended";
     } else {

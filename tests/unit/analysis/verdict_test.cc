@@ -88,7 +88,7 @@ TEST(Verdict, AFaultThatCouldNotBeAppliedFailsTheRun) {
   run.faults = {applied, refused};
   judge_run(run);
   EXPECT_EQ(run.verdict, result::Verdict::fail);
-  EXPECT_EQ(run.reasons, std::vector<std::string>{"fault 1 (cpu_limit:cpu=0.5): could not be applied: no cgroup"});
+  EXPECT_EQ(run.reasons, std::vector<std::string>{"fault 2 (cpu_limit:cpu=0.5): could not be applied: no cgroup"});
 }
 
 TEST(Verdict, AnInterruptedRunStaysInterrupted) {
