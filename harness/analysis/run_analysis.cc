@@ -13,11 +13,16 @@ namespace {
 
 double seconds(scenario::Duration d) { return std::chrono::duration<double>(d).count(); }
 
+// The interval a series point starts (its t_s is the interval's start, up to rounding).
+std::size_t interval_index(const result::SeriesPoint& point, double interval_s) {
+  return static_cast<std::size_t>(std::llround(point.t_s / interval_s));
+}
+
 // A generator's per-interval series; intervals where nothing finished have no latency or rate.
 LoadSeries load_series(const result::GeneratorResult& g, double interval_s) {
   LoadSeries series{{interval_s, {}}, {interval_s, {}}, {interval_s, {}}, {interval_s, {}}};
   for (const result::SeriesPoint& point : g.series) {
-    const auto index = static_cast<std::size_t>(std::llround(point.t_s / interval_s));
+    const std::size_t index = interval_index(point, interval_s);
     for (Series* s : {&series.sent, &series.ok, &series.error_rate, &series.p99_ms}) s->values.resize(index + 1);
     const result::LoadSummary& p = point.summary;
     series.sent.values[index] = static_cast<double>(p.counts.sent);
@@ -34,7 +39,7 @@ LoadSeries load_series(const result::GeneratorResult& g, double interval_s) {
 Series throughput_series(const result::GeneratorResult& g, double interval_s) {
   Series series{interval_s, {}};
   for (const result::SeriesPoint& point : g.series) {
-    const auto index = static_cast<std::size_t>(std::llround(point.t_s / interval_s));
+    const std::size_t index = interval_index(point, interval_s);
     series.values.resize(index + 1);
     series.values[index] = point.summary.throughput_rps;
   }

@@ -1,3 +1,4 @@
+#include "harness/scenario/parse_result.h"
 #include "harness/scenario/expectation_parser.h"
 
 #include <array>
@@ -19,7 +20,6 @@ bool is_metric_char(char c) {
   return is_letter(c) || is_digit(c) || c == '_' || c == '.' || c == '-' || c == ':';
 }
 
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 ExpressionError error_at(std::size_t offset, std::string message) { return {offset, std::move(message)}; }
 

@@ -1,3 +1,4 @@
+#include "harness/scenario/parse_result.h"
 #include "harness/scenario/metric_catalogue.h"
 
 #include <algorithm>
@@ -74,7 +75,6 @@ const std::vector<MetricDefinition> kCatalogue{
      MetricNeeds::spawned_target},
 };
 
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // "a", "a" or "b", "a", "b" or "c".
 std::string either(const std::vector<std::string>& words) {

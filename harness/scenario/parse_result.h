@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace faultline::scenario {
@@ -35,5 +36,8 @@ class ParseResult {
   std::optional<T> value_;
   std::string error_;
 };
+
+// `text` in double quotes, as messages show what was written: "2 s".
+inline std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 }  // namespace faultline::scenario

@@ -1,3 +1,4 @@
+#include "harness/scenario/parse_result.h"
 #include "harness/scenario/toxic_parser.h"
 
 #include <algorithm>
@@ -60,7 +61,6 @@ std::string join(std::span<const std::string_view> words) {
   return text;
 }
 
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string suggestion(std::string_view word, std::span<const std::string_view> candidates) {
   const auto best = scenario::did_you_mean(word, std::vector<std::string_view>(candidates.begin(), candidates.end()));
