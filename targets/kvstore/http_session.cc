@@ -9,6 +9,8 @@
 #include <cstring>
 #include <utility>
 
+#include "targets/kvstore/websocket_session.h"
+
 namespace kvstore {
 namespace {
 
@@ -69,9 +71,18 @@ void HttpSession::on_read(beast::error_code ec, std::size_t /*bytes_transferred*
     return;  // otherwise dropping the last reference closes the socket
   }
   Request request = parser_->release();
+  if (is_websocket_upgrade(request)) return upgrade_to_websocket(request);
   const http::verb method = request.method();
   const bool keep_alive = request.keep_alive();
   do_write(context_.router.handle(std::move(request)), method, keep_alive);
+}
+
+void HttpSession::upgrade_to_websocket(const Request& upgrade) {
+  // The connection keeps its slot and conn-storm's buffer: a WebSocket is a connection like any
+  // other. This session ends when this handler returns, having no operation left.
+  std::make_shared<WebSocketSession>(stream_.release_socket(), context_, std::move(slot_),
+                                     std::move(connection_buffer_))
+      ->run(upgrade);
 }
 
 void HttpSession::answer_unreadable_request(http::status status) {

@@ -31,6 +31,13 @@ class Metrics {
   void connection_rejected();
   void accept_failed();
   void request_answered(boost::beast::http::verb method, boost::beast::http::status status);
+  // A WebSocket handshake succeeded; the session counts as open until websocket_session_closed().
+  void websocket_session_opened();
+  void websocket_session_closed();
+  void websocket_message_received();
+  void websocket_message_sent();
+  // A push dropped from a WebSocket session's full send queue (see SendQueue).
+  void websocket_push_dropped();
 
   // The Prometheus text exposition (format 0.0.4) of every series, with `gauges` read just now.
   std::string render(const Gauges& gauges) const;
@@ -48,6 +55,11 @@ class Metrics {
   std::atomic<std::uint64_t> connections_accepted_total_{0};
   std::atomic<std::uint64_t> connections_rejected_total_{0};
   std::atomic<std::uint64_t> accept_errors_total_{0};
+  std::atomic<std::int64_t> websocket_sessions_{0};  // a gauge, owned here: sessions report it
+  std::atomic<std::uint64_t> websocket_sessions_total_{0};
+  std::atomic<std::uint64_t> websocket_messages_received_total_{0};
+  std::atomic<std::uint64_t> websocket_messages_sent_total_{0};
+  std::atomic<std::uint64_t> websocket_pushes_dropped_total_{0};
   // requests_total_[method slot][status code]: a fixed table, so counting never allocates.
   std::array<std::array<std::atomic<std::uint64_t>, kStatusSlots>, kMethodSlots> requests_total_{};
 };

@@ -1,6 +1,7 @@
 #include "targets/kvstore/router.h"
 
 #include <boost/beast/http/field.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 
 #include <string>
 #include <string_view>
@@ -12,6 +13,13 @@ namespace {
 namespace http = boost::beast::http;
 
 constexpr std::string_view kKeyPrefix = "/kv/";
+constexpr std::string_view kWebSocketPath = "/ws";
+
+// The query string selects nothing in this API; it is ignored rather than refused.
+std::string_view path_of(const Request& request) {
+  const std::string_view target = request.target();
+  return target.substr(0, target.find('?'));
+}
 
 Response not_found(const Request& request) {
   return make_response(http::status::not_found, request.version(), "not found\n");
@@ -27,6 +35,10 @@ Response method_not_allowed(const Request& request, std::string_view allowed) {
 
 }  // namespace
 
+bool is_websocket_upgrade(const Request& request) {
+  return boost::beast::websocket::is_upgrade(request) && path_of(request) == kWebSocketPath;
+}
+
 Router::Router(Store& store, const Metrics& metrics, const ConnectionGate& connections,
                ThreadCounter count_threads)
     : store_(store),
@@ -35,9 +47,7 @@ Router::Router(Store& store, const Metrics& metrics, const ConnectionGate& conne
       count_threads_(std::move(count_threads)) {}
 
 Response Router::handle(Request request) const {
-  std::string_view path = request.target();
-  // The query string selects nothing in this API; it is ignored rather than refused.
-  path = path.substr(0, path.find('?'));
+  const std::string_view path = path_of(request);
 
   if (path.starts_with(kKeyPrefix)) {
     const std::string_view key = path.substr(kKeyPrefix.size());
@@ -49,6 +59,7 @@ Response Router::handle(Request request) const {
   if (path == "/counter/incr") return handle_counter_incr(request);
   if (path == "/health") return handle_health(request);
   if (path == "/metrics") return handle_metrics(request);
+  if (path == kWebSocketPath) return handle_websocket(request);
   return not_found(request);
 }
 
@@ -98,6 +109,16 @@ Response Router::handle_metrics(const Request& request) const {
                       .threads = count_threads_()};
   return make_response(http::status::ok, request.version(), metrics_.render(gauges),
                        "text/plain; version=0.0.4");
+}
+
+Response Router::handle_websocket(const Request& request) const {
+  // An upgrade request never gets here (see is_websocket_upgrade()); a plain GET is told how to
+  // ask, as RFC 9110 15.5.22 requires of a 426.
+  if (request.method() != http::verb::get) return method_not_allowed(request, "GET");
+  Response response = make_response(http::status::upgrade_required, request.version(),
+                                    "upgrade required: connect with a WebSocket client\n");
+  response.set(http::field::upgrade, "websocket");
+  return response;
 }
 
 }  // namespace kvstore

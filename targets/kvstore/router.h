@@ -12,6 +12,10 @@
 
 namespace kvstore {
 
+// True when `request` asks to open kvstore's WebSocket (`GET /ws` with `Upgrade: websocket`):
+// the session upgrades the connection instead of asking the Router.
+bool is_websocket_upgrade(const Request& request);
+
 // Reports the process's current thread count (nullopt when unknown); see read_thread_count().
 using ThreadCounter = std::function<std::optional<long>()>;
 
@@ -31,6 +35,7 @@ class Router {
   Response handle_counter_incr(const Request& request) const;
   Response handle_health(const Request& request) const;
   Response handle_metrics(const Request& request) const;
+  Response handle_websocket(const Request& request) const;
 
   Store& store_;
   const Metrics& metrics_;

@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "targets/kvstore/publishing_store.h"
 #include "targets/kvstore/thread_count.h"
 
 namespace kvstore {
@@ -14,13 +15,13 @@ namespace net = boost::asio;
 
 Server::Server(const Options& options)
     : options_(options),
-      store_(make_store(options.defect)),
+      store_(std::make_unique<PublishingStore>(make_store(options.defect), subscriptions_)),
       connections_(connection_bound(options.defect, options.max_connections)),
       router_(*store_, metrics_, connections_, [] { return read_thread_count(); }),
       io_context_(static_cast<int>(options.threads)),
       listener_(std::make_shared<Listener>(
           io_context_, connections_,
-          SessionContext{router_, metrics_, SessionLimits{},
+          SessionContext{router_, *store_, subscriptions_, metrics_, SessionLimits{},
                          SessionBehaviour{options.response_delay,
                                           connection_buffer_bytes(options.defect)}})) {}
 
@@ -50,5 +51,7 @@ int Server::run() {
   for (auto& worker : workers) worker.join();
   return stop_signal;
 }
+
+void Server::stop() { io_context_.stop(); }
 
 }  // namespace kvstore

@@ -79,5 +79,24 @@ TEST_F(RouterMetrics, CountsRejectedConnections) {
   EXPECT_TRUE(has_sample(scrape(store), "kvstore_connections_rejected_total", "2"));
 }
 
+TEST_F(RouterMetrics, ReportsWebSocketSessionsAndMessages) {
+  LockedStore store;
+  metrics_.websocket_session_opened();
+  metrics_.websocket_session_opened();
+  metrics_.websocket_session_closed();
+  metrics_.websocket_message_received();
+  for (int i = 0; i < 3; ++i) metrics_.websocket_message_sent();
+  metrics_.websocket_push_dropped();
+  const std::string exposition = scrape(store);
+  EXPECT_TRUE(has_sample(exposition, "kvstore_websocket_sessions", "1")) << exposition;
+  EXPECT_NE(exposition.find("# TYPE kvstore_websocket_sessions gauge\n"), std::string::npos);
+  EXPECT_TRUE(has_sample(exposition, "kvstore_websocket_sessions_total", "2"));
+  EXPECT_TRUE(has_sample(exposition, "kvstore_websocket_messages_received_total", "1"));
+  EXPECT_TRUE(has_sample(exposition, "kvstore_websocket_messages_sent_total", "3"));
+  EXPECT_TRUE(has_sample(exposition, "kvstore_websocket_pushes_dropped_total", "1"));
+  EXPECT_NE(exposition.find("# TYPE kvstore_websocket_pushes_dropped_total counter\n"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace kvstore
