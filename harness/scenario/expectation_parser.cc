@@ -317,8 +317,8 @@ ExpressionParse<AbortCondition> parse_abort_condition(std::string_view text) {
   if (!lasting) return {std::nullopt, lasting.error};
   cursor.skip_spaces();
   if (!cursor.at_end()) return {std::nullopt, trailing(cursor, "the abort condition")};
-  return {AbortCondition{std::move(parsed.value->metric), parsed.value->op, std::move(parsed.value->threshold),
-                         *lasting.value},
+  return {AbortCondition{std::string(text), std::move(parsed.value->metric), parsed.value->op,
+                         std::move(parsed.value->threshold), *lasting.value},
           {}};
 }
 

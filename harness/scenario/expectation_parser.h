@@ -62,10 +62,13 @@ struct Expectation {
 };
 
 struct AbortCondition {
+  std::string text;  // the whole condition as written, for messages and to write it back
   std::string metric;
   CompareOp op = CompareOp::less;
   Threshold threshold;
   double for_s = 0;  // how long the condition must hold without a break, seconds (> 0)
+
+  friend bool operator==(const AbortCondition&, const AbortCondition&) = default;
 };
 
 // What is wrong and where: `offset` is the 0-based index of the character at fault in the

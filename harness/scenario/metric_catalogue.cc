@@ -15,6 +15,11 @@ constexpr unsigned kEveryScope =
     kWholeRun | bit(Scope::Kind::steady) | bit(Scope::Kind::fault) | bit(Scope::Kind::after_recovery);
 constexpr unsigned kRunOrFault = kWholeRun | bit(Scope::Kind::fault);
 
+constexpr MetricTiming kPerInterval = MetricTiming::per_interval;
+constexpr MetricTiming kAfterRun = MetricTiming::after_run;
+constexpr MetricComparison kNoisy = MetricComparison::noisy;
+constexpr MetricComparison kExact = MetricComparison::exact;
+
 constexpr std::string_view kLoadPrefix = "load.";
 constexpr std::string_view kGeneratorPlaceholder = "<generator>";
 
@@ -22,57 +27,58 @@ constexpr std::string_view kGeneratorPlaceholder = "<generator>";
 // are summed; max is the largest (see harness/analysis/metric_value.h).
 const std::vector<MetricDefinition> kCatalogue{
     {MetricId::load_p50, "load.<generator>.p50", MetricUnit::milliseconds, "median latency", kEveryScope,
-     MetricNeeds::load_generator},
+     MetricNeeds::load_generator, kPerInterval, kNoisy},
     {MetricId::load_p90, "load.<generator>.p90", MetricUnit::milliseconds, "90th percentile latency", kEveryScope,
-     MetricNeeds::load_generator},
+     MetricNeeds::load_generator, kPerInterval, kNoisy},
     {MetricId::load_p99, "load.<generator>.p99", MetricUnit::milliseconds, "99th percentile latency", kEveryScope,
-     MetricNeeds::load_generator},
+     MetricNeeds::load_generator, kPerInterval, kNoisy},
     {MetricId::load_p999, "load.<generator>.p999", MetricUnit::milliseconds, "99.9th percentile latency",
-     kEveryScope, MetricNeeds::load_generator},
+     kEveryScope, MetricNeeds::load_generator, kPerInterval, kNoisy},
     {MetricId::load_max, "load.<generator>.max", MetricUnit::milliseconds, "slowest request", kEveryScope,
-     MetricNeeds::load_generator},
+     MetricNeeds::load_generator, kPerInterval, kNoisy},
     {MetricId::load_error_rate, "load.<generator>.error_rate", MetricUnit::fraction,
-     "failed requests / finished requests", kEveryScope, MetricNeeds::load_generator},
+     "failed requests / finished requests", kEveryScope, MetricNeeds::load_generator, kPerInterval, kNoisy},
     {MetricId::load_throughput, "load.<generator>.throughput", MetricUnit::per_second, "responses per second",
-     kEveryScope, MetricNeeds::load_generator},
+     kEveryScope, MetricNeeds::load_generator, kPerInterval, kNoisy},
     {MetricId::load_requests, "load.<generator>.requests", MetricUnit::count, "complete responses, any status",
-     kEveryScope, MetricNeeds::load_generator},
+     kEveryScope, MetricNeeds::load_generator, kPerInterval, kExact},
     {MetricId::load_errors, "load.<generator>.errors", MetricUnit::count, "failed requests, every error class",
-     kEveryScope, MetricNeeds::load_generator},
+     kEveryScope, MetricNeeds::load_generator, kPerInterval, kExact},
     {MetricId::time_to_recover, "recovery.time_to_recover", MetricUnit::seconds,
      "from a fault's end until error rate and p99 are back at steady state (the worst fault's; \"never\" fails)",
-     kRunOrFault, MetricNeeds::fault},
+     kRunOrFault, MetricNeeds::fault, kAfterRun, kNoisy},
     {MetricId::availability, "recovery.availability", MetricUnit::fraction,
-     "ok / sent during a fault (the worst fault's)", kRunOrFault, MetricNeeds::fault},
+     "ok / sent during a fault (the worst fault's)", kRunOrFault, MetricNeeds::fault, kAfterRun, kExact},
     {MetricId::threads_leaked, "target.threads_leaked", MetricUnit::count,
      "threads left above steady state after recovery and settle (0 within tolerance)", kWholeRun,
-     MetricNeeds::target_process},
+     MetricNeeds::target_process, kAfterRun, kExact},
     {MetricId::fds_leaked, "target.fds_leaked", MetricUnit::count,
      "open fds left above steady state after recovery and settle (0 within tolerance)", kWholeRun,
-     MetricNeeds::target_process},
+     MetricNeeds::target_process, kAfterRun, kExact},
     {MetricId::rss_leaked, "target.rss_leaked", MetricUnit::bytes,
      "RSS left above steady state after recovery and settle (0 within tolerance)", kWholeRun,
-     MetricNeeds::target_process},
+     MetricNeeds::target_process, kAfterRun, kExact},
     {MetricId::goroutines_leaked, "target.goroutines_leaked", MetricUnit::count,
      "goroutines (go_goroutines) left above steady state after recovery and settle (0 within tolerance)", kWholeRun,
-     MetricNeeds::prometheus},
+     MetricNeeds::prometheus, kAfterRun, kExact},
     {MetricId::threads_peak, "target.threads_peak", MetricUnit::count, "most threads at one sample", kEveryScope,
-     MetricNeeds::target_process},
+     MetricNeeds::target_process, kPerInterval, kExact},
     {MetricId::fds_peak, "target.fds_peak", MetricUnit::count, "most open fds at one sample", kEveryScope,
-     MetricNeeds::target_process},
+     MetricNeeds::target_process, kPerInterval, kExact},
     {MetricId::rss_peak, "target.rss_peak", MetricUnit::bytes, "highest RSS at one sample", kEveryScope,
-     MetricNeeds::target_process},
+     MetricNeeds::target_process, kPerInterval, kExact},
     {MetricId::data_races, "logs.data_races", MetricUnit::count,
      "data-race reports (ThreadSanitizer, Go's race detector, concurrent map writes)", kWholeRun,
-     MetricNeeds::target_output},
+     MetricNeeds::target_output, kAfterRun, kExact},
     {MetricId::log_reports, "logs.reports", MetricUnit::count,
-     "sanitizer and runtime reports of any kind in the target's output", kWholeRun, MetricNeeds::target_output},
+     "sanitizer and runtime reports of any kind in the target's output", kWholeRun, MetricNeeds::target_output,
+     kAfterRun, kExact},
     {MetricId::oom_kills, "target.oom_kills", MetricUnit::count, "times the target was OOM-killed", kWholeRun,
-     MetricNeeds::spawned_target},
+     MetricNeeds::spawned_target, kAfterRun, kExact},
     {MetricId::crashes, "target.crashes", MetricUnit::count, "exits that no fault caused", kWholeRun,
-     MetricNeeds::spawned_target},
+     MetricNeeds::spawned_target, kAfterRun, kExact},
     {MetricId::restarts, "target.restarts", MetricUnit::count, "restarts by the restart policy", kWholeRun,
-     MetricNeeds::spawned_target},
+     MetricNeeds::spawned_target, kAfterRun, kExact},
 };
 
 
@@ -99,12 +105,6 @@ std::string with_generator(std::string_view pattern, std::string_view generator)
 // "p99" of "load.<generator>.p99".
 std::string_view load_field(const MetricDefinition& metric) {
   return metric.name.substr(kLoadPrefix.size() + kGeneratorPlaceholder.size() + 1);
-}
-
-std::vector<std::string> all_concrete_names(const Scenario& scenario) {
-  std::vector<std::string> names;
-  for (const ConcreteMetric& metric : concrete_metrics(scenario)) names.push_back(metric.name);
-  return names;
 }
 
 std::vector<std::string> generator_names(const Scenario& scenario) {
@@ -239,6 +239,44 @@ std::vector<ConcreteMetric> concrete_metrics(const Scenario& scenario) {
   return out;
 }
 
+std::vector<std::string> concrete_metric_names(const Scenario& scenario) {
+  std::vector<std::string> names;
+  for (const ConcreteMetric& metric : concrete_metrics(scenario)) names.push_back(metric.name);
+  return names;
+}
+
+std::vector<std::string> produced_metric_names(const Scenario& scenario,
+                                               const std::function<bool(const MetricDefinition&)>& wanted) {
+  std::vector<std::string> names;
+  for (const ConcreteMetric& metric : concrete_metrics(scenario)) {
+    if (metric.availability.available && wanted(*metric.definition)) names.push_back(metric.name);
+  }
+  return names;
+}
+
+std::string grouped_names(const std::vector<std::string>& names) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> groups;  // prefix, fields
+  for (const std::string& name : names) {
+    const std::size_t last_dot = name.rfind('.');
+    const std::string prefix = name.substr(0, last_dot);
+    auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == prefix; });
+    if (group == groups.end()) group = groups.insert(groups.end(), {prefix, {}});
+    group->second.push_back(name.substr(last_dot + 1));
+  }
+  std::string out;
+  for (const auto& [prefix, fields] : groups) {
+    out += (out.empty() ? "" : ", ") + prefix + ".";
+    if (fields.size() == 1) {
+      out += fields.front();
+      continue;
+    }
+    out += "{";
+    for (std::size_t i = 0; i < fields.size(); ++i) out += (i == 0 ? "" : ",") + fields[i];
+    out += "}";
+  }
+  return out;
+}
+
 std::vector<std::string> closest_names(std::string_view word, const std::vector<std::string>& candidates,
                                        std::size_t limit) {
   // Like did_you_mean(): 1 edit for short words; metric names are long, so 3 beyond 12 characters.
@@ -257,18 +295,20 @@ std::vector<std::string> closest_names(std::string_view word, const std::vector<
   return out;
 }
 
-std::optional<std::string> check_expectation(const Expectation& e, const Scenario& scenario) {
-  const std::optional<MetricRef> ref = resolve_metric(e.metric);
+ParseResult<MetricRef> lookup_metric(std::string_view name, const Scenario& scenario,
+                                     const std::vector<std::string>& candidates) {
+  const std::optional<MetricRef> ref = resolve_metric(name);
   if (!ref) {
-    std::string message = "unknown metric " + in_quotes(e.metric);
+    const std::string message = "unknown metric " + in_quotes(name);
     // "load.p99": a real field without its generator.
-    const std::string field = e.metric.starts_with(kLoadPrefix) ? e.metric.substr(kLoadPrefix.size()) : "";
-    if (!field.empty() && field.find('.') == std::string::npos && resolve_metric("load.x." + field)) {
+    const std::string_view field = name.starts_with(kLoadPrefix) ? name.substr(kLoadPrefix.size()) : "";
+    if (!field.empty() && field.find('.') == std::string_view::npos && resolve_metric("load.x." + std::string(field))) {
       const std::string generator = scenario.load.empty() ? "api" : scenario.load.front().name;
-      return message + ": load metrics name their generator, like " + in_quotes("load." + generator + "." + field);
+      return ParseFailure{message + ": load metrics name their generator, like " +
+                          in_quotes("load." + generator + "." + std::string(field))};
     }
-    return message + suggestion(e.metric, all_concrete_names(scenario)) +
-           " (\"faultline metrics SCENARIO\" lists the metrics a scenario can produce)";
+    return ParseFailure{message + suggestion(name, candidates) +
+                        " (\"faultline metrics SCENARIO\" lists the metrics a scenario can produce)"};
   }
   const MetricDefinition& metric = *ref->definition;
   if (metric.needs == MetricNeeds::load_generator) {
@@ -276,21 +316,31 @@ std::optional<std::string> check_expectation(const Expectation& e, const Scenari
     if (std::find(generators.begin(), generators.end(), ref->generator) == generators.end()) {
       std::vector<std::string> names;
       for (const std::string& generator : generators) names.push_back(with_generator(metric.name, generator));
-      return in_quotes(e.metric) + " names no load generator of this scenario: there is no " + in_quotes(ref->generator) +
-             (generators.size() == 1 ? " (the only one is " : " (they are ") + either(generators) + ")" +
-             suggestion(e.metric, names);
+      return ParseFailure{in_quotes(name) + " names no load generator of this scenario: there is no " +
+                          in_quotes(ref->generator) + (generators.size() == 1 ? " (the only one is " : " (they are ") +
+                          either(generators) + ")" + suggestion(name, names)};
     }
   }
+  return *ref;
+}
+
+std::optional<std::string> threshold_unit_problem(std::string_view metric, MetricUnit unit,
+                                                  const Threshold& threshold) {
+  const UnitWords words = unit_words(unit);
+  if (threshold.kind == words.threshold) return std::nullopt;
+  return std::string(metric) + " is " + std::string(words.what) + ": compare it with " + std::string(words.example) +
+         ", got " + in_quotes(threshold.text);
+}
+
+std::optional<std::string> check_expectation(const Expectation& e, const Scenario& scenario) {
+  const ParseResult<MetricRef> ref = lookup_metric(e.metric, scenario, concrete_metric_names(scenario));
+  if (!ref) return ref.error();
+  const MetricDefinition& metric = *ref->definition;
   if (const Availability available = availability(metric, scenario); !available.available) {
     return "this scenario cannot produce " + e.metric + ": " + available.reason;
   }
   if (std::string problem = scope_problem(e, metric, scenario); !problem.empty()) return problem;
-  const UnitWords words = unit_words(metric.unit);
-  if (e.threshold.kind != words.threshold) {
-    return e.metric + " is " + std::string(words.what) + ": compare it with " + std::string(words.example) + ", got " +
-           in_quotes(e.threshold.text);
-  }
-  return std::nullopt;
+  return threshold_unit_problem(e.metric, metric.unit, e.threshold);
 }
 
 double threshold_in_unit(const Threshold& threshold, MetricUnit unit) {

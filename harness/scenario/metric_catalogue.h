@@ -1,15 +1,18 @@
-// The metric catalogue: every metric an expectation can name ("load.api.p99 < 250ms"), with its
-// unit, the scopes it can be checked in and what a scenario needs to produce it. The scenario
-// parser checks each expectation against it, so a misspelt or unproducible metric is a
+// The metric catalogue: every metric an expectation, abort condition or baseline tolerance can
+// name ("load.api.p99 < 250ms"), with its unit, the scopes it can be checked in, what a scenario
+// needs to produce it, whether it is known per interval and how a baseline compares it. The
+// scenario parser checks each name against it, so a misspelt or unproducible metric is a
 // scenario error (exit 2), never a check that silently matches nothing (k6 #1526).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "harness/scenario/expectation_parser.h"
+#include "harness/scenario/parse_result.h"
 #include "harness/scenario/scenario.h"
 
 namespace faultline::scenario {
@@ -45,6 +48,19 @@ enum class MetricNeeds {
   spawned_target,    // exits, restarts and OOM kills are seen only for a target faultline started
 };
 
+// When a metric has a value: abort conditions, checked while the run goes on, need one per
+// series interval.
+enum class MetricTiming {
+  per_interval,  // one value per observe.interval (that interval's latency, rate or sampled level)
+  after_run,     // known only from the whole run's analysis (leaks, recovery, reports, exits)
+};
+
+// How a baseline comparison judges a metric (DESIGN.md, "Baseline comparison").
+enum class MetricComparison {
+  noisy,  // samples compared by median and U test, within a tolerance ("baseline.tolerance")
+  exact,  // compared as they are; takes no tolerance
+};
+
 struct MetricDefinition {
   MetricId id;
   std::string_view name;         // "load.<generator>.p99": <generator> stands for a generator's name
@@ -52,6 +68,8 @@ struct MetricDefinition {
   std::string_view description;  // one line
   unsigned scopes;               // bits: 1 << Scope::Kind
   MetricNeeds needs;
+  MetricTiming timing;
+  MetricComparison comparison;
 };
 
 bool supports(const MetricDefinition& metric, Scope::Kind scope);
@@ -82,6 +100,22 @@ struct ConcreteMetric {
   Availability availability;
 };
 std::vector<ConcreteMetric> concrete_metrics(const Scenario& scenario);
+// Their names alone, produced or not: the candidates for "did you mean".
+std::vector<std::string> concrete_metric_names(const Scenario& scenario);
+// The names `scenario` produces of the metrics `wanted` accepts, in catalogue order.
+std::vector<std::string> produced_metric_names(const Scenario& scenario,
+                                               const std::function<bool(const MetricDefinition&)>& wanted);
+
+// `name` read against the catalogue and `scenario`: the metric, or what is wrong with the name:
+// no such metric (with the closest of `candidates` when it looks like a typo), or a load metric
+// of a generator the scenario does not have. Whether the scenario can produce it is
+// availability()'s question.
+ParseResult<MetricRef> lookup_metric(std::string_view name, const Scenario& scenario,
+                                     const std::vector<std::string>& candidates);
+
+// Metric names written compactly for messages, grouped by what precedes their last dot, groups
+// in order of first appearance: "load.api.{p50,p99}, recovery.time_to_recover".
+std::string grouped_names(const std::vector<std::string>& names);
 
 // Up to `limit` of `candidates` closest to `word` that are plausible typos of it, closest first.
 std::vector<std::string> closest_names(std::string_view word, const std::vector<std::string>& candidates,
@@ -91,6 +125,11 @@ std::vector<std::string> closest_names(std::string_view word, const std::vector<
 // names), a generator or fault the scenario lacks, a metric the scenario cannot produce, a scope
 // the metric does not support, a threshold in the wrong unit. Empty when it can be checked.
 std::optional<std::string> check_expectation(const Expectation& expectation, const Scenario& scenario);
+
+// What is wrong when `threshold` is not written in `unit`, as a message about `metric` (its
+// name as written): "load.api.p99 is a latency: compare it with a duration like ...".
+std::optional<std::string> threshold_unit_problem(std::string_view metric, MetricUnit unit,
+                                                  const Threshold& threshold);
 
 // The threshold in the metric's unit ("250ms" is 250 for milliseconds, 0.25 for seconds).
 double threshold_in_unit(const Threshold& threshold, MetricUnit unit);

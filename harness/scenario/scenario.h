@@ -220,6 +220,31 @@ struct Observe {
   friend bool operator==(const Observe&, const Observe&) = default;
 };
 
+// How much a noisy metric (latency, throughput, error rate, time-to-recover) may move from the
+// baseline before a significant change counts as a regression (DESIGN.md, "Baseline
+// comparison"). The parser sets one of the two.
+struct Tolerance {
+  std::optional<double> relative;  // a fraction of the baseline median: "25%" is 0.25
+  // In the metric's unit: ms for latencies, s for recovery.time_to_recover, req/s for throughput
+  // (error_rate takes relative tolerances only).
+  std::optional<double> absolute;
+
+  friend bool operator==(const Tolerance&, const Tolerance&) = default;
+};
+
+// The scenario's "baseline" section: how `faultline run --baseline` judges this run against a
+// saved one. Exact metrics (leaks, races, OOM kills, crashes, counts) take no tolerance.
+struct BaselineOptions {
+  // By metric name as the catalogue spells it with its generator ("load.api.p99",
+  // "recovery.time_to_recover"); noisy metrics only.
+  std::map<std::string, Tolerance> tolerances;
+  Tolerance default_tolerance{0.10, std::nullopt};  // for noisy metrics not in `tolerances`
+  double alpha = 0.05;                // significance level of the Mann-Whitney U test, in (0, 0.5]
+  bool too_few_samples_pass = false;  // a metric with too few samples to judge passes (else fails)
+
+  friend bool operator==(const BaselineOptions&, const BaselineOptions&) = default;
+};
+
 struct Scenario {
   std::string source_path;  // file it was read from, for messages
   std::string name;
@@ -234,6 +259,10 @@ struct Scenario {
   // Checked after the run; each names a metric of the catalogue (metric_catalogue.h) that
   // this scenario can produce. A failed one fails the run.
   std::vector<Expectation> expect;
+  // Checked once per observe.interval while the run goes on; the first that holds for its whole
+  // `for` stops the run, which then fails. Each names a per-interval metric of the catalogue.
+  std::vector<AbortCondition> abort;
+  BaselineOptions baseline;
   std::uint64_t seed = 1;      // for the draws of toxics (toxicity, jitter, slice sizes)
   bool allow_remote = false;   // permit load to non-loopback addresses
 

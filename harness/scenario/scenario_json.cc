@@ -1,9 +1,12 @@
 #include "harness/scenario/scenario_json.h"
 
+#include <chrono>
 #include <cmath>
+#include <optional>
 #include <type_traits>
 
 #include "harness/scenario/endpoint.h"
+#include "harness/scenario/metric_catalogue.h"
 #include "harness/scenario/signal_name.h"
 #include "harness/scenario/toxic.h"
 #include "harness/scenario/units.h"
@@ -178,6 +181,30 @@ nlohmann::json fault_json(const Fault& fault) {
   return object;
 }
 
+// A relative tolerance as a percentage; an absolute one in the form the metric's unit is read
+// in: a duration for ms and s, a number for req/s.
+nlohmann::json tolerance_json(const Tolerance& tolerance, MetricUnit unit) {
+  if (tolerance.relative) return format_percent(*tolerance.relative);
+  const double amount = tolerance.absolute.value_or(0);
+  switch (unit) {
+    case MetricUnit::milliseconds:
+      return format_duration(std::chrono::round<Duration>(std::chrono::duration<double, std::milli>(amount)));
+    case MetricUnit::seconds: return format_duration(std::chrono::round<Duration>(std::chrono::duration<double>(amount)));
+    default: return rate_json(amount);
+  }
+}
+
+nlohmann::json baseline_json(const BaselineOptions& baseline) {
+  nlohmann::json tolerances = {{"default", tolerance_json(baseline.default_tolerance, MetricUnit::fraction)}};
+  for (const auto& [metric, tolerance] : baseline.tolerances) {
+    const std::optional<MetricRef> ref = resolve_metric(metric);
+    tolerances[metric] = tolerance_json(tolerance, ref ? ref->definition->unit : MetricUnit::fraction);
+  }
+  return {{"tolerance", std::move(tolerances)},
+          {"alpha", baseline.alpha},
+          {"too_few_samples", baseline.too_few_samples_pass ? "pass" : "fail"}};
+}
+
 }  // namespace
 
 nlohmann::json to_json(const Scenario& scenario) {
@@ -215,6 +242,12 @@ nlohmann::json to_json(const Scenario& scenario) {
     for (const Expectation& expectation : scenario.expect) expect.push_back(expectation.text);
     object["expect"] = std::move(expect);
   }
+  if (!scenario.abort.empty()) {
+    nlohmann::json abort = nlohmann::json::array();
+    for (const AbortCondition& condition : scenario.abort) abort.push_back(condition.text);
+    object["abort"] = std::move(abort);
+  }
+  object["baseline"] = baseline_json(scenario.baseline);
   object["seed"] = scenario.seed;
   return object;
 }

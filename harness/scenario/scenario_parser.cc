@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "harness/scenario/abort_parser.h"
+#include "harness/scenario/baseline_parser.h"
 #include "harness/scenario/expect_parser.h"
 #include "harness/scenario/fault_parser.h"
 #include "harness/scenario/http_syntax.h"
@@ -23,7 +25,7 @@ namespace {
 // "$schema" lets an editor find scenarios/schema.json from the file itself; it is not used.
 const std::vector<std::string_view> kScenarioKeys{"$schema", "name",    "description", "duration", "allow_remote",
                                                   "phases",  "observe", "target",      "load",     "proxies",
-                                                  "faults",  "expect",  "seed"};
+                                                  "faults",  "expect",  "abort",       "baseline", "seed"};
 const std::vector<std::string_view> kPhasesKeys{"warmup", "baseline_window", "settle", "recovery_window"};
 const std::vector<std::string_view> kObserveKeys{"interval", "prometheus", "logs"};
 const std::vector<std::string_view> kPrometheusKeys{"path", "metrics"};
@@ -120,6 +122,8 @@ Scenario read_scenario(const nlohmann::json& document, IssueCollector& issues) {
   const std::vector<std::string> fault_paths = read_faults(root, run_duration, scenario);
   read_network(root, fault_paths, scenario);
   read_expect(root, scenario);
+  read_abort(root, scenario);
+  read_baseline(root, scenario);
   return scenario;
 }
 

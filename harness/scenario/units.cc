@@ -234,4 +234,21 @@ ParseResult<double> parse_percent(std::string_view text) {
   return percent / 100;
 }
 
+std::string format_percent(double fraction) {
+  constexpr int kMaxDecimals = 20;
+  // Fixed notation, which parse_percent() reads, of at most 309 digits (the largest double) and
+  // the decimals.
+  std::array<char, 400> buffer{};
+  std::string text;
+  for (int decimals = 0; decimals <= kMaxDecimals; ++decimals) {
+    const auto [end, error] =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), fraction * 100, std::chars_format::fixed, decimals);
+    text.assign(buffer.data(), error == std::errc() ? end : buffer.data());
+    text += '%';
+    const auto parsed = parse_percent(text);
+    if (parsed && *parsed == fraction) break;
+  }
+  return text;
+}
+
 }  // namespace faultline::scenario

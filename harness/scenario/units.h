@@ -34,4 +34,8 @@ std::string format_size(std::uint64_t bytes);
 // (a tolerance of "150%" means something).
 ParseResult<double> parse_percent(std::string_view text);
 
+// The shortest "<decimal>%" with at most 20 digits after the point that parse_percent() reads
+// back to exactly `fraction` (>= 0): "10%", "0.5%", "12.5%"; the 20-digit one when none does.
+std::string format_percent(double fraction);
+
 }  // namespace faultline::scenario

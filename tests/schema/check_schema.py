@@ -44,6 +44,7 @@ SCHEMA_CANNOT_EXPRESS = {
     "expect_recovery_without_faults.json": "(17) recovery metrics need a fault (looks at another field)",
     "expect_goroutines_without_prometheus.json": "(17) goroutines need observe.prometheus (looks at another field)",
     "expect_logs_of_attached_target.json": "(17) logs metrics need a spawned target (looks at another field)",
+    "abort_longer_than_run.json": "(18) an abort condition's for <= duration (compares two fields)",
 }
 
 PARSER_ACCEPTS = 0
@@ -207,6 +208,8 @@ OPEN = {**ATTACH, "load": [{"name": "api", "kind": "http", "model": "open",
 
 EXPECTING = {**SPAWN, "observe": {"prometheus": "/metrics"},
              "faults": [{"kind": "kill", "at": "5s"}, {"kind": "kill", "at": "7s"}], "expect": ["x"]}
+ABORTING = {**SPAWN, "abort": ["x"]}
+BASELINED = {**SPAWN, "faults": [{"kind": "kill", "at": "5s"}], "baseline": {}}
 
 # (base, JSON pointer, values). Each value must get the same verdict from both judges unless it
 # is in PARSER_ONLY.
@@ -282,6 +285,49 @@ PROBES = [
         "logs.races == 0", "target.thread_leaked == 0", "recovery.time_to_recovery < 5s",
         Raw("5"), Raw("null"), ["load.api.p99 < 1ms"]]),
     (EXPECTING, "/expect", [Raw("[]"), "load.api.p99 < 1ms", Raw("null")]),
+    (ABORTING, "/abort/0", [
+        "load.api.error_rate > 90% for 5s", "load.api.p99 >= 2s for 1s", "load.api.p50<1ms for 1ms",
+        " load.api.max > 1.5s for 9.5s ", "load.api.p999 != 1m for .5s", "load.api.throughput < 10 for 10s",
+        "load.api.requests > +5 for 1s", "load.api.errors > -1 for 1s", "target.threads_peak > 500 for 1s",
+        "target.fds_peak >= 1000 for 2s", "target.rss_peak > 200MiB for 2s", "target.rss_peak > 1.5GiB\tfor\t2s",
+        "load.api.error_rate > 90%", "load.api.error_rate > 90% for 0s", "load.api.error_rate > 90% for 0",
+        "load.api.error_rate > 90% for", "load.api.error_rate > 90% for 15", "load.api.error_rate > 90% for 0.0ms",
+        "load.api.error_rate > 90% for 0.1ns", "load.api.error_rate > 90% for 11s",
+        "load.api.error_rate > 90% for 1s during steady", "load.api.error_rate > 90% during steady for 1s",
+        "load.api.error_rate > 90% for 1s for 1s", "load.api.error_rate > 90%for 1s", "load.api.error_rate > 90% for1s",
+        "load.api.error_rate > 90% for -1s", "load.api.error_rate > 90% for 1s\n", "load.api.eror_rate > 90% for 1s",
+        "load.p99 > 1s for 1s", "load..p99 > 1s for 1s", "load.web.p99 > 1s for 1s", "target.threads_leaked > 1 for 1s",
+        "recovery.time_to_recover > 1s for 1s", "logs.data_races > 0 for 1s", "target.crashes > 0 for 1s",
+        "recovery.availability < 50% for 1s", "load.api.error_rate > 0.9 for 1s", "load.api.p99 > 250 for 1s",
+        "target.rss_peak > 100 for 1s", "target.threads_peak > 1s for 1s", "load.api.throughput > 5% for 1s",
+        "load.api.p99 = 1s for 1s", "", " ", Raw("5"), Raw("null"), ["load.api.p99 > 1s for 1s"]]),
+    (ABORTING, "/abort", [Raw("[]"), "load.api.p99 > 1s for 1s", Raw("null")]),
+    (ATTACH, "/abort", [["load.api.p99 > 1s for 1s"], ["target.rss_peak > 1GiB for 1s"]]),
+    (BASELINED, "/baseline", [
+        {}, {"tolerance": {}}, {"tolerance": {"default": "10%"}}, {"tolerance": {"default": "0%"}},
+        {"tolerance": {"default": "5.%"}}, {"tolerance": {"default": ".5%"}}, {"tolerance": {"default": "150%"}},
+        {"tolerance": {"default": "2ms"}}, {"tolerance": {"default": 10}}, {"tolerance": {"default": "-1%"}},
+        {"tolerance": {"default": "1 %"}}, {"tolerance": {"default": "10%\n"}}, {"tolerance": {"default": "%"}},
+        {"tolerance": {"load.api.p99": "2ms"}}, {"tolerance": {"load.api.p99": "25%"}},
+        {"tolerance": {"load.api.p99": "0ms"}}, {"tolerance": {"load.api.max": "1m30.5s"}},
+        {"tolerance": {"load.api.p50": "2"}}, {"tolerance": {"load.api.p90": 2}},
+        {"tolerance": {"load.api.p999": "2MiB"}}, {"tolerance": {"load.api.p99": "-2ms"}},
+        {"tolerance": {"load.api.error_rate": "1%"}}, {"tolerance": {"load.api.error_rate": "1ms"}},
+        {"tolerance": {"load.api.error_rate": 0.01}}, {"tolerance": {"load.api.throughput": 50}},
+        {"tolerance": {"load.api.throughput": 0}}, {"tolerance": {"load.api.throughput": 12.5}},
+        {"tolerance": {"load.api.throughput": "10%"}}, {"tolerance": {"load.api.throughput": -1}},
+        {"tolerance": {"load.api.throughput": "50"}}, {"tolerance": {"load.api.throughput": True}},
+        {"tolerance": {"recovery.time_to_recover": "1s"}}, {"tolerance": {"recovery.time_to_recover": "25%"}},
+        {"tolerance": {"recovery.time_to_recover": 1}}, {"tolerance": {"target.threads_leaked": "10%"}},
+        {"tolerance": {"load.api.requests": "10%"}}, {"tolerance": {"recovery.availability": "10%"}},
+        {"tolerance": {"target.rss_peak": "1MiB"}}, {"tolerance": {"load.api.p95": "10%"}},
+        {"tolerance": {"defualt": "10%"}}, {"tolerance": {"load..p99": "1ms"}},
+        {"tolerance": {"load.a/b.p99": "1ms"}}, {"tolerance": {"load.web.p99": "1ms"}},
+        {"tolerance": {"load.api.p99\n": "1ms"}}, {"tolerance": "10%"}, {"tolerance": ["10%"]},
+        {"alpha": 0.05}, {"alpha": 0.5}, {"alpha": 1e-9}, {"alpha": 0}, {"alpha": 0.51}, {"alpha": -0.1},
+        {"alpha": "0.05"}, {"too_few_samples": "fail"}, {"too_few_samples": "pass"},
+        {"too_few_samples": "Pass"}, {"too_few_samples": "skip"}, {"too_few_samples": True},
+        {"tolerances": {}}, {"alpha": 0.05, "extra": 1}, "10%", [], Raw("null")]),
     (SPAWN, "/target/command", [["./s", "${port}", "$${A}", "$x", "a$", "${_9}"], [""],
                                 ["${}"], ["${1A}"], ["${A"], ["${A-B}"], ["${A${B}}"], []]),
     (SPAWN, "/target/env", [{"A_1": "${B}"}, {"_": ""}, {"1A": "x"}, {"A-B": "x"}, {"": "x"},
@@ -380,8 +426,13 @@ PROBES = [
 ]
 
 # Probes that the parser rejects and the schema accepts: the rules in the schema's top-level
-# description that are not cross-field but that a JSON Schema still cannot state.
+# description that a JSON Schema cannot state, which the corpus does not reach.
 PARSER_ONLY = {
+    ("/abort/0", "load.api.error_rate > 90% for 0.1ns"): "(12) a duration shorter than 1ns counts as 0",
+    ("/abort/0", "load.api.error_rate > 90% for 11s"): "(18) an abort condition's for is at most duration",
+    ("/abort/0", "load.web.p99 > 1s for 1s"): "(17) a load metric names a generator of load",
+    ("/abort", "['target.rss_peak > 1GiB for 1s']"): "(17) target metrics need a spawned target or target.pid",
+    ("/baseline", "{'tolerance': {'load.web.p99': '1ms'}}"): "(17) a load metric names a generator of load",
     ("/load/0/timeout", "2562047h47m16.854775808s"): "(12) a duration is at most 2562047h47m16.854775807s",
     ("/load/0/timeout", "0.1ns"): "(12) a duration shorter than 1ns counts as 0",
     ("/load/0/requests/0/path", "/{rand:18446744073709551616}"): "(13) N <= 18446744073709551615",

@@ -104,6 +104,7 @@ TEST(ExpectationParser, ReportsEveryErrorWithItsPosition) {
 TEST(ExpectationParser, ReadsAbortConditions) {
   const auto parsed = parse_abort_condition("load.api.error_rate > 90% for 15s");
   ASSERT_TRUE(parsed) << to_string(parsed.error);
+  EXPECT_EQ(parsed.value->text, "load.api.error_rate > 90% for 15s");
   EXPECT_EQ(parsed.value->metric, "load.api.error_rate");
   EXPECT_EQ(parsed.value->op, CompareOp::greater);
   EXPECT_DOUBLE_EQ(parsed.value->threshold.value, 0.9);

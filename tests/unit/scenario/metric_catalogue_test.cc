@@ -6,39 +6,13 @@
 
 #include "harness/scenario/scenario_json.h"
 #include "harness/scenario/scenario_parser.h"
+#include "tests/unit/scenario/scenario_samples.h"
 
 namespace faultline::scenario {
 namespace {
 
-// A spawned target, two generators, one fault, Prometheus scraped: every metric is producible.
-std::string full_scenario(const std::string& expect) {
-  return R"({ "name": "e", "duration": "30s",
-    "target": { "command": ["./kv"] },
-    "observe": { "prometheus": "/metrics" },
-    "load": [ { "name": "api", "kind": "http", "model": "closed", "requests": [ { "path": "/" } ] },
-              { "name": "bulk", "kind": "http", "model": "closed", "requests": [ { "path": "/" } ] } ],
-    "faults": [ { "kind": "kill", "at": "10s" } ],
-    "expect": )" + expect + " }";
-}
-
-// Attached without a pid, one generator, no faults, no Prometheus: the least a scenario produces.
-std::string bare_scenario(const std::string& expect) {
-  return R"({ "name": "e", "duration": "30s", "target": { "address": "127.0.0.1:8080" },
-    "load": [ { "name": "api", "kind": "http", "model": "closed", "requests": [ { "path": "/" } ] } ],
-    "expect": )" + expect + " }";
-}
-
-// The one issue parsing `text` reports, as "<pointer>: <message>".
-std::string only_issue(const std::string& text) {
-  try {
-    parse_scenario_text(text, "s.json");
-  } catch (const ScenarioError& error) {
-    EXPECT_EQ(error.issues().size(), 1u) << error.what();
-    return error.issues().front().path + ": " + error.issues().front().message;
-  }
-  ADD_FAILURE() << "parsed without error";
-  return "";
-}
+std::string full_scenario(const std::string& expect) { return full_scenario_with("\"expect\": " + expect); }
+std::string bare_scenario(const std::string& expect) { return bare_scenario_with("\"expect\": " + expect); }
 
 std::string quoted_list(const std::string& entry) { return "[\"" + entry + "\"]"; }
 
@@ -207,6 +181,47 @@ TEST(MetricCatalogue, EveryMetricIsWholeRunCheckableAndUniquelyNamed) {
     ASSERT_TRUE(resolved) << metric.name;
     EXPECT_EQ(resolved->definition, &metric) << metric.name;
   }
+}
+
+// Abort conditions can watch only what each interval measures; baseline tolerances apply only to
+// what is compared as a distribution.
+TEST(MetricCatalogue, SaysWhichMetricsAreLiveAndWhichAreNoisy) {
+  std::vector<std::string> live;
+  std::vector<std::string> noisy;
+  for (const MetricDefinition& metric : metric_catalogue()) {
+    if (metric.timing == MetricTiming::per_interval) live.emplace_back(metric.name);
+    if (metric.comparison == MetricComparison::noisy) noisy.emplace_back(metric.name);
+  }
+  EXPECT_EQ(live, (std::vector<std::string>{"load.<generator>.p50", "load.<generator>.p90", "load.<generator>.p99",
+                                            "load.<generator>.p999", "load.<generator>.max",
+                                            "load.<generator>.error_rate", "load.<generator>.throughput",
+                                            "load.<generator>.requests", "load.<generator>.errors",
+                                            "target.threads_peak", "target.fds_peak", "target.rss_peak"}));
+  EXPECT_EQ(noisy, (std::vector<std::string>{"load.<generator>.p50", "load.<generator>.p90", "load.<generator>.p99",
+                                             "load.<generator>.p999", "load.<generator>.max",
+                                             "load.<generator>.error_rate", "load.<generator>.throughput",
+                                             "recovery.time_to_recover"}));
+}
+
+TEST(MetricCatalogue, GroupsNamesByWhatPrecedesTheirLastDot) {
+  EXPECT_EQ(grouped_names({"load.api.p50", "target.fds_peak", "load.eu.web.p99", "load.api.max",
+                           "recovery.time_to_recover"}),
+            "load.api.{p50,max}, target.fds_peak, load.eu.web.p99, recovery.time_to_recover");
+  EXPECT_EQ(grouped_names({}), "");
+}
+
+TEST(MetricCatalogue, LooksUpNamesAgainstTheScenariosGenerators) {
+  const Scenario s = parse_scenario_text(full_scenario(R"(["load.api.p99 < 5ms"])"), "s.json");
+  const ParseResult<MetricRef> found = lookup_metric("load.bulk.p99", s, {});
+  ASSERT_TRUE(found) << found.error();
+  EXPECT_EQ(found->definition->id, MetricId::load_p99);
+  EXPECT_EQ(found->generator, "bulk");
+  EXPECT_EQ(lookup_metric("load.api.p98", s, {"load.api.p99", "default"}).error(),
+            "unknown metric \"load.api.p98\"; did you mean \"load.api.p99\"? (\"faultline metrics SCENARIO\" lists "
+            "the metrics a scenario can produce)");
+  EXPECT_EQ(lookup_metric("load.web.p99", s, {}).error(),
+            "\"load.web.p99\" names no load generator of this scenario: there is no \"web\" (they are \"api\" or "
+            "\"bulk\")");
 }
 
 }  // namespace

@@ -52,6 +52,7 @@ TEST(ScenarioJson, WritesDefaultsExplicitly) {
     "name": "minimal", "duration": "2s", "allow_remote": false,
     "phases": { "warmup": "0s", "baseline_window": "10s", "settle": "2s", "recovery_window": "3s" },
     "observe": { "interval": "1s", "logs": true }, "seed": 1,
+    "baseline": { "tolerance": { "default": "10%" }, "alpha": 0.05, "too_few_samples": "fail" },
     "target": { "command": ["./kv"], "env": {}, "stop_grace": "5s",
                 "ready": { "tcp": true, "timeout": "10s", "interval": "100ms" },
                 "restart": { "policy": "never", "delay": "500ms", "max_restarts": 5 } },

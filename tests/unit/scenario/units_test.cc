@@ -193,6 +193,27 @@ TEST(Units, ParsesPercentAsFraction) {
   EXPECT_DOUBLE_EQ(*parse_percent("0%"), 0.0);
 }
 
+TEST(Units, FormatsPercentShortestAsParsePercentReadsIt) {
+  for (const char* text : {"0%", "10%", "7%", "0.1%", "0.5%", "12.5%", "33.3%", "99.99%", "150%", "0.001%",
+                           "1000000%"}) {
+    EXPECT_EQ(format_percent(*parse_percent(text)), text);
+  }
+}
+
+TEST(Units, FormatsEveryPercentWithFewDecimalsBackToTheSameFraction) {
+  // Every percentage from 0% to 200% in steps of 0.001%, and some with more decimals.
+  for (int thousandths = 0; thousandths <= 200'000; ++thousandths) {
+    const std::string decimals = std::to_string(1000 + thousandths % 1000).substr(1);  // "007"
+    const std::string text = std::to_string(thousandths / 1000) + "." + decimals + "%";
+    const double fraction = *parse_percent(text);
+    EXPECT_EQ(*parse_percent(format_percent(fraction)), fraction) << text;
+  }
+  for (const char* text : {"12.3456789%", "0.000000123%", "66.66666666666667%"}) {
+    const double fraction = *parse_percent(text);
+    EXPECT_EQ(*parse_percent(format_percent(fraction)), fraction) << text;
+  }
+}
+
 TEST(Units, RejectsMalformedPercent) {
   EXPECT_EQ(parse_percent("1").error(), "expected a percentage like \"1%\", got \"1\"");
   for (const char* text : {"", "%", "-1%", "1 %", "1%%", "0.5", "abc%", "1e2%"}) {
