@@ -1,0 +1,80 @@
+#include "harness/load/storm_recorder.h"
+
+#include <utility>
+
+namespace faultline::load {
+
+namespace {
+
+std::uint64_t to_microseconds(std::chrono::nanoseconds d) {
+  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(d).count();
+  return us > 0 ? static_cast<std::uint64_t>(us) : 0;
+}
+
+}  // namespace
+
+void StormRecorder::connected(Clock::time_point started, Clock::time_point now, bool reconnect) {
+  ++connected_;
+  const std::uint64_t latency_us = to_microseconds(now - started);
+  tally([&](StormStats& s) {
+    ++s.counts.connects;
+    if (reconnect) ++s.counts.reconnects;
+    s.connect_latency_us.record(latency_us);
+    s.connected.set(connected_);
+  });
+}
+
+void StormRecorder::disconnected(ConnectionError cause) {
+  --connected_;
+  tally([&](StormStats& s) {
+    s.counts.add_disconnect(cause);
+    s.connected.set(connected_);
+  });
+}
+
+void StormRecorder::closed() {
+  --connected_;
+  tally([&](StormStats& s) {
+    ++s.counts.closed;
+    s.connected.set(connected_);
+  });
+}
+
+void StormRecorder::reply_matched(Clock::duration round_trip) {
+  const std::uint64_t round_trip_us = to_microseconds(round_trip);
+  tally([&](StormStats& s) {
+    ++s.counts.messages_received;
+    ++s.counts.replies_matched;
+    s.round_trip_us.record(round_trip_us);
+  });
+}
+
+void StormRecorder::push_received(std::optional<std::chrono::nanoseconds> latency) {
+  tally([&](StormStats& s) {
+    ++s.counts.messages_received;
+    ++s.counts.pushes_received;
+    if (latency) s.push_latency_us.record(to_microseconds(*latency));
+  });
+}
+
+void StormRecorder::outage(const ClientOutage& outage) {
+  if (outages_.size() >= kMaxOutages) {
+    ++outages_not_kept_;
+    return;
+  }
+  outages_.push_back(outage);
+}
+
+void StormRecorder::start_measuring() {
+  measuring_ = true;
+  measured_.connected.set(connected_);
+}
+
+StormStats StormRecorder::take_interval() {
+  StormStats done;
+  std::swap(done, interval_);
+  interval_.connected.set(connected_);
+  return done;
+}
+
+}  // namespace faultline::load

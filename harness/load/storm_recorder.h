@@ -1,0 +1,90 @@
+// Where one worker's connection-level events land: the series interval under way, the totals
+// after warm-up, the number of connections open and each client's outages. Owned by the
+// worker's thread; connection objects report to it as things happen.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "harness/load/connection_error.h"
+#include "harness/load/reconnect_times.h"
+#include "harness/load/storm_stats.h"
+
+namespace faultline::load {
+
+class StormRecorder {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  // Outage records kept per worker (a record is 40 bytes); later ones are counted, not kept.
+  static constexpr std::size_t kMaxOutages = std::size_t{1} << 18;
+
+  // --- events ---
+  void connect_started() {
+    tally([](StormStats& s) { ++s.counts.connect_attempts; });
+  }
+  // An attempt that began at `started` is established at `now`; `reconnect`: the client had
+  // lost an earlier connection.
+  void connected(Clock::time_point started, Clock::time_point now, bool reconnect);
+  void connect_failed(ConnectionError error) {
+    tally([&](StormStats& s) { s.counts.add_connect_failure(error); });
+  }
+  void connect_skipped() {
+    tally([](StormStats& s) { ++s.counts.connects_skipped; });
+  }
+  // An established connection ended without faultline closing it.
+  void disconnected(ConnectionError cause);
+  // faultline closed an established connection.
+  void closed();
+  void gave_up() {
+    tally([](StormStats& s) { ++s.counts.gave_up; });
+  }
+  void message_sent() {
+    tally([](StormStats& s) { ++s.counts.messages_sent; });
+  }
+  void send_skipped() {
+    tally([](StormStats& s) { ++s.counts.sends_skipped; });
+  }
+  // A message arrived that is neither a matched reply nor a push.
+  void message_unmatched() {
+    tally([](StormStats& s) { ++s.counts.messages_received; });
+  }
+  void reply_matched(Clock::duration round_trip);
+  // A pushed message; `latency` when it carried its publish time.
+  void push_received(std::optional<std::chrono::nanoseconds> latency);
+  void outage(const ClientOutage& outage);
+
+  // From now on events also count in measured() (the end of warm-up).
+  void start_measuring();
+
+  // Hands over the interval under way and starts the next, which begins at the level of
+  // connections open now.
+  StormStats take_interval();
+
+  // Everything since start_measuring().
+  const StormStats& measured() const { return measured_; }
+  std::uint64_t connected_now() const { return connected_; }
+  // Every outage that ended (or was still under way when the load ended), in order of its end.
+  std::span<const ClientOutage> outages() const { return outages_; }
+  std::uint64_t outages_not_kept() const { return outages_not_kept_; }
+
+ private:
+  template <class Count>
+  void tally(Count&& count) {
+    count(interval_);
+    if (measuring_) count(measured_);
+  }
+
+  StormStats interval_;
+  StormStats measured_;
+  bool measuring_ = false;
+  std::uint64_t connected_ = 0;
+  std::vector<ClientOutage> outages_;
+  std::uint64_t outages_not_kept_ = 0;
+};
+
+}  // namespace faultline::load

@@ -1,0 +1,102 @@
+#include "harness/load/storm_worker.h"
+
+#include <boost/asio/post.hpp>
+#include <utility>
+
+namespace faultline::load {
+
+namespace asio = boost::asio;
+
+StormWorker::StormWorker(StormSchedule schedule, const LoadFactory& make_load)
+    : schedule_(schedule), load_(make_load(io_, recorder_)) {}
+
+StormWorker::~StormWorker() {
+  if (thread_.joinable()) {
+    request_stop();
+    join(Clock::now() + std::chrono::seconds(2));
+  }
+}
+
+void StormWorker::start() {
+  thread_ = std::thread([this] { run(); });
+}
+
+void StormWorker::request_stop() {
+  asio::post(io_, [this] { finish(); });
+}
+
+void StormWorker::join(Clock::time_point deadline) {
+  if (!thread_.joinable()) return;
+  // A worker can only overrun if its event loop is stuck: stop the loop so join cannot hang.
+  if (finished_.get_future().wait_until(deadline) != std::future_status::ready) io_.stop();
+  thread_.join();
+}
+
+std::vector<StormInterval> StormWorker::take_intervals() {
+  std::lock_guard lock(mailbox_mutex_);
+  return std::exchange(mailbox_, {});
+}
+
+void StormWorker::run() {
+  warmup_timer_.expires_at(schedule_.epoch + schedule_.warmup);
+  warmup_timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (!ec) recorder_.start_measuring();
+  });
+  window_timer_.expires_at(schedule_.epoch + schedule_.start);
+  window_timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (ec || ended_) return;
+    load_->begin();
+    window_timer_.expires_at(schedule_.epoch + schedule_.start + schedule_.length);
+    window_timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (!ec) end_window();
+    });
+  });
+  arm_interval_roll();
+  io_.run();
+  finished_.set_value();
+}
+
+void StormWorker::end_window() {
+  if (ended_) return;
+  ended_ = true;
+  window_timer_.cancel();
+  load_->end();
+}
+
+void StormWorker::finish() {
+  if (finished_run_) return;
+  finished_run_ = true;
+  end_window();
+  warmup_timer_.cancel();
+  interval_timer_.cancel();
+  roll_interval();
+}
+
+void StormWorker::arm_interval_roll() {
+  // Signed arithmetic: an unsigned factor would make the duration unsigned.
+  const Clock::time_point boundary =
+      schedule_.epoch + schedule_.interval * static_cast<std::int64_t>(interval_index_ + 1);
+  const Clock::time_point run_end = schedule_.epoch + schedule_.run_length;
+  if (boundary >= run_end) {
+    // The run's last interval ends with the run, however long it is.
+    interval_timer_.expires_at(run_end);
+    interval_timer_.async_wait([this](const boost::system::error_code& ec) {
+      if (!ec) finish();
+    });
+    return;
+  }
+  interval_timer_.expires_at(boundary);
+  interval_timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (ec || finished_run_) return;
+    roll_interval();
+    arm_interval_roll();
+  });
+}
+
+void StormWorker::roll_interval() {
+  StormInterval done{interval_index_++, recorder_.take_interval()};
+  std::lock_guard lock(mailbox_mutex_);
+  mailbox_.push_back(std::move(done));
+}
+
+}  // namespace faultline::load

@@ -1,0 +1,331 @@
+#include "harness/load/websocket_client.h"
+
+#include <boost/asio/buffer.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+#include <boost/beast/websocket/stream.hpp>
+#include <charconv>
+
+namespace faultline::load {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using beast::bind_front_handler;
+
+struct WebSocketClient::Link {
+  explicit Link(asio::io_context& io) : ws(io) {}
+
+  websocket::stream<beast::tcp_stream> ws;
+  beast::flat_buffer inbox;  // the message being read
+  std::string outbox;        // the message being written
+};
+
+namespace {
+
+std::int64_t unix_time_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// The publish time a push carries as its last space-separated field, if it is a number.
+std::optional<std::int64_t> trailing_time_ns(std::string_view text) {
+  const std::string_view field = text.substr(text.rfind(' ') + 1);
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
+  if (error != std::errc{} || end != field.data() + field.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+WebSocketClient::WebSocketClient(asio::io_context& io, std::shared_ptr<const WebSocketClientConfig> config,
+                                 StormRecorder& recorder, std::uint32_t index, std::uint64_t seed)
+    : config_(std::move(config)),
+      recorder_(recorder),
+      index_(index),
+      rng_(seed),
+      io_(io),
+      reconnect_timer_(io),
+      send_timer_(io),
+      ping_timer_(io),
+      pong_timer_(io),
+      next_sequence_(index) {}
+
+void WebSocketClient::start() {
+  if (state_ == State::idle) connect();
+}
+
+void WebSocketClient::connect() {
+  state_ = State::connecting;
+  attempt_started_ = Clock::now();
+  recorder_.connect_started();
+  link_ = std::make_shared<Link>(io_);
+  auto& tcp = beast::get_lowest_layer(link_->ws);
+  tcp.expires_after(config_->connect_timeout);
+  tcp.async_connect(config_->endpoint, bind_front_handler(&WebSocketClient::on_connect, shared_from_this(), link_));
+}
+
+void WebSocketClient::on_connect(std::shared_ptr<Link> link, const boost::system::error_code& ec) {
+  if (!current(link, State::connecting)) return;
+  if (ec) {
+    fail_connect(classify_connection(ec));
+    return;
+  }
+  auto& tcp = beast::get_lowest_layer(link->ws);
+  // From here the WebSocket stream's own deadlines apply (handshake, close); the heartbeat
+  // notices a silent peer.
+  tcp.expires_never();
+  boost::system::error_code ignored;
+  tcp.socket().set_option(asio::ip::tcp::no_delay(true), ignored);
+  websocket::stream_base::timeout deadlines{};
+  deadlines.handshake_timeout =
+      std::chrono::duration_cast<websocket::stream_base::duration>(config_->handshake_timeout);
+  deadlines.idle_timeout = websocket::stream_base::none();
+  deadlines.keep_alive_pings = false;
+  link->ws.set_option(deadlines);
+  link->ws.read_message_max(kMaxMessageBytes);
+  state_ = State::handshaking;
+  link->ws.async_handshake(config_->host, config_->path,
+                           bind_front_handler(&WebSocketClient::on_handshake, shared_from_this(), link));
+}
+
+void WebSocketClient::on_handshake(std::shared_ptr<Link> link, const boost::system::error_code& ec) {
+  if (!current(link, State::handshaking)) return;
+  if (ec) {
+    fail_connect(classify_connection(ec));
+    return;
+  }
+  const Clock::time_point now = Clock::now();
+  recorder_.connected(attempt_started_, now, lost_at_.has_value());
+  end_outage(now);
+  attempt_ = 0;
+  state_ = State::open;
+  // Called during a read, which holds this client alive.
+  link->ws.control_callback([this](websocket::frame_type kind, beast::string_view) {
+    if (kind == websocket::frame_type::pong) awaiting_pong_since_.reset();
+  });
+  read();
+  if (!config_->subscribe_key.empty()) {
+    link->outbox.assign(kSubscribePrefix);
+    link->outbox.append(config_->subscribe_key);
+    write(link->outbox);
+  }
+  if (config_->message && config_->messages_per_s > 0) {
+    next_send_at_ = now;
+    send_message();
+    arm_send();
+  }
+  if (config_->heartbeat_interval > std::chrono::nanoseconds::zero()) arm_ping();
+}
+
+void WebSocketClient::read() {
+  link_->ws.async_read(link_->inbox, bind_front_handler(&WebSocketClient::on_read, shared_from_this(), link_));
+}
+
+void WebSocketClient::on_read(std::shared_ptr<Link> link, const boost::system::error_code& ec, std::size_t) {
+  if (!current(link, State::open)) return;
+  if (ec) {
+    lose(classify_connection(ec));
+    return;
+  }
+  const auto data = link->inbox.cdata();
+  on_message(std::string_view(static_cast<const char*>(data.data()), data.size()), Clock::now());
+  link->inbox.consume(link->inbox.size());
+  read();
+}
+
+void WebSocketClient::on_message(std::string_view text, Clock::time_point now) {
+  if (text.starts_with(kPushPrefix)) {
+    std::optional<std::chrono::nanoseconds> latency;
+    if (config_->push_carries_time_ns) {
+      if (const auto published = trailing_time_ns(text))
+        latency = std::chrono::nanoseconds(unix_time_ns() - *published);
+    }
+    recorder_.push_received(latency);
+    return;
+  }
+  // Replies come in order, so the match is almost always the oldest message in flight; older
+  // ones skipped over were never answered.
+  for (std::size_t i = 0; i < in_flight_count_; ++i) {
+    const InFlight& sent = in_flight_[(in_flight_head_ + i) % kMaxInFlight];
+    if (config_->message->matches(text, sent.sequence, sent.unix_time_ns)) {
+      recorder_.reply_matched(now - sent.sent_at);
+      in_flight_head_ = (in_flight_head_ + i + 1) % kMaxInFlight;
+      in_flight_count_ -= i + 1;
+      return;
+    }
+  }
+  recorder_.message_unmatched();
+}
+
+void WebSocketClient::write(std::string_view text) {
+  write_in_flight_ = true;
+  link_->ws.text(true);
+  link_->ws.async_write(asio::buffer(text), bind_front_handler(&WebSocketClient::on_write, shared_from_this(), link_));
+}
+
+void WebSocketClient::on_write(std::shared_ptr<Link> link, const boost::system::error_code& ec, std::size_t) {
+  if (!current(link, State::open)) return;
+  if (ec) {
+    lose(classify_connection(ec));
+    return;
+  }
+  write_in_flight_ = false;
+  if (send_due_) {
+    send_due_ = false;
+    send_message();
+  }
+}
+
+void WebSocketClient::arm_send() {
+  const auto period =
+      std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / config_->messages_per_s));
+  // A client that fell behind (a stalled loop) resumes at its rate rather than in a burst.
+  next_send_at_ = std::max(next_send_at_ + period, Clock::now());
+  send_timer_.expires_at(next_send_at_);
+  send_timer_.async_wait([self = shared_from_this(), link = link_](const boost::system::error_code& ec) {
+    if (ec || !self->current(link, State::open)) return;
+    self->send_message();
+    self->arm_send();
+  });
+}
+
+void WebSocketClient::send_message() {
+  if (write_in_flight_) {
+    send_due_ = true;
+    return;
+  }
+  if (config_->track_replies && in_flight_count_ == kMaxInFlight) {
+    recorder_.send_skipped();
+    return;
+  }
+  const InFlight sent{next_sequence_, unix_time_ns(), Clock::now()};
+  next_sequence_ += config_->sequence_stride;
+  if (config_->track_replies) {
+    in_flight_[(in_flight_head_ + in_flight_count_) % kMaxInFlight] = sent;
+    ++in_flight_count_;
+  }
+  config_->message->render(sent.sequence, sent.unix_time_ns, link_->outbox);
+  write(link_->outbox);
+  recorder_.message_sent();
+}
+
+void WebSocketClient::arm_ping() {
+  ping_timer_.expires_after(config_->heartbeat_interval);
+  ping_timer_.async_wait([self = shared_from_this(), link = link_](const boost::system::error_code& ec) {
+    if (ec || !self->current(link, State::open)) return;
+    self->ping();
+    self->arm_ping();
+  });
+}
+
+void WebSocketClient::ping() {
+  if (ping_in_flight_) return;  // the last ping is still being written: the link is stuck anyway
+  ping_in_flight_ = true;
+  link_->ws.async_ping({}, [self = shared_from_this(), link = link_](const boost::system::error_code& ec) {
+    if (!self->current(link, State::open)) return;
+    self->ping_in_flight_ = false;
+    if (ec) self->lose(classify_connection(ec));
+  });
+  // The deadline runs from the first unanswered ping: later pings do not extend it.
+  if (awaiting_pong_since_) return;
+  const Clock::time_point now = Clock::now();
+  awaiting_pong_since_ = now;
+  pong_timer_.expires_after(config_->pong_timeout);
+  pong_timer_.async_wait([self = shared_from_this(), link = link_, now](const boost::system::error_code& ec) {
+    if (ec || !self->current(link, State::open)) return;
+    if (self->awaiting_pong_since_ == now) self->lose(ConnectionError::timeout);
+  });
+}
+
+void WebSocketClient::lose(ConnectionError cause) {
+  recorder_.disconnected(cause);
+  lost_at_ = Clock::now();
+  drop_link();
+  schedule_reconnect();
+}
+
+void WebSocketClient::fail_connect(ConnectionError error) {
+  recorder_.connect_failed(error);
+  drop_link();
+  schedule_reconnect();
+}
+
+void WebSocketClient::drop_link() {
+  send_timer_.cancel();
+  ping_timer_.cancel();
+  pong_timer_.cancel();
+  // Closing the socket aborts the link's pending operations; their handlers hold the link
+  // until they have run, and find it stale.
+  if (link_) beast::get_lowest_layer(link_->ws).close();
+  link_.reset();
+  write_in_flight_ = false;
+  send_due_ = false;
+  ping_in_flight_ = false;
+  awaiting_pong_since_.reset();
+  in_flight_head_ = 0;
+  in_flight_count_ = 0;
+}
+
+void WebSocketClient::schedule_reconnect() {
+  const auto delay = reconnect_delay(config_->reconnect, ++attempt_, rng_);
+  if (!delay) {
+    state_ = State::gave_up;
+    recorder_.gave_up();
+    end_outage(std::nullopt);
+    return;
+  }
+  state_ = State::waiting;
+  reconnect_timer_.expires_after(*delay);
+  reconnect_timer_.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
+    if (ec || self->state_ != State::waiting) return;
+    self->connect();
+  });
+}
+
+void WebSocketClient::end_outage(std::optional<Clock::time_point> reconnected_at) {
+  if (!lost_at_) return;
+  recorder_.outage(ClientOutage{index_, *lost_at_, reconnected_at});
+  lost_at_.reset();
+}
+
+void WebSocketClient::stop() {
+  switch (state_) {
+    case State::idle:
+    case State::gave_up:
+      state_ = State::stopped;
+      return;
+    case State::closing:
+    case State::stopped:
+      return;
+    case State::connecting:
+    case State::handshaking:
+    case State::waiting:
+      // An attempt under way is abandoned: neither a success nor a failure.
+      reconnect_timer_.cancel();
+      drop_link();
+      end_outage(std::nullopt);
+      state_ = State::stopped;
+      return;
+    case State::open: {
+      recorder_.closed();
+      send_timer_.cancel();
+      ping_timer_.cancel();
+      pong_timer_.cancel();
+      state_ = State::closing;
+      // The pending read ends with the close; the close is bounded by handshake_timeout.
+      link_->ws.async_close(websocket::close_code::normal,
+                            [self = shared_from_this(), link = link_](const boost::system::error_code&) {
+                              if (!self->current(link, State::closing)) return;
+                              self->drop_link();
+                              self->state_ = State::stopped;
+                            });
+      return;
+    }
+  }
+}
+
+}  // namespace faultline::load

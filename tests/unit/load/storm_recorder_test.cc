@@ -1,0 +1,88 @@
+#include "harness/load/storm_recorder.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+namespace faultline::load {
+namespace {
+
+using std::chrono::milliseconds;
+using Clock = StormRecorder::Clock;
+
+const Clock::time_point kT0 = Clock::time_point(std::chrono::hours(1));
+
+TEST(StormRecorder, EventsBeforeMeasuringCountOnlyInTheInterval) {
+  StormRecorder recorder;
+  recorder.connect_started();
+  recorder.connect_failed(ConnectionError::refused);
+  recorder.start_measuring();
+  recorder.connect_started();
+  const StormStats interval = recorder.take_interval();
+  EXPECT_EQ(interval.counts.connect_attempts, 2u);
+  EXPECT_EQ(interval.counts.connect_failure_total(), 1u);
+  EXPECT_EQ(recorder.measured().counts.connect_attempts, 1u);
+  EXPECT_EQ(recorder.measured().counts.connect_failure_total(), 0u);
+}
+
+TEST(StormRecorder, ConnectionsOpenFollowConnectsAndEnds) {
+  StormRecorder recorder;
+  recorder.start_measuring();
+  recorder.connected(kT0, kT0 + milliseconds(3), false);
+  recorder.connected(kT0, kT0 + milliseconds(5), true);
+  recorder.connected(kT0, kT0 + milliseconds(7), false);
+  recorder.disconnected(ConnectionError::reset);
+  recorder.closed();
+  EXPECT_EQ(recorder.connected_now(), 1u);
+  const StormStats interval = recorder.take_interval();
+  EXPECT_EQ(interval.counts.connects, 3u);
+  EXPECT_EQ(interval.counts.reconnects, 1u);
+  EXPECT_EQ(interval.counts.disconnect_total(), 1u);
+  EXPECT_EQ(interval.counts.closed, 1u);
+  EXPECT_EQ(interval.connected.last, 1u);
+  EXPECT_EQ(interval.connected.peak, 3u);
+  EXPECT_EQ(interval.connect_latency_us.count(), 3u);
+  EXPECT_EQ(interval.connect_latency_us.max(), 7000u);
+}
+
+TEST(StormRecorder, TheNextIntervalStartsAtTheCurrentLevel) {
+  StormRecorder recorder;
+  recorder.connected(kT0, kT0, false);
+  recorder.connected(kT0, kT0, false);
+  recorder.take_interval();
+  const StormStats quiet = recorder.take_interval();
+  EXPECT_EQ(quiet.counts.connects, 0u);
+  EXPECT_EQ(quiet.connected.last, 2u);
+  EXPECT_EQ(quiet.connected.peak, 2u);
+}
+
+TEST(StormRecorder, MessagesRepliesAndPushes) {
+  StormRecorder recorder;
+  recorder.message_sent();
+  recorder.send_skipped();
+  recorder.reply_matched(milliseconds(2));
+  recorder.push_received(milliseconds(4));
+  recorder.push_received(std::nullopt);
+  recorder.message_unmatched();
+  const StormStats interval = recorder.take_interval();
+  EXPECT_EQ(interval.counts.messages_sent, 1u);
+  EXPECT_EQ(interval.counts.sends_skipped, 1u);
+  EXPECT_EQ(interval.counts.messages_received, 4u);
+  EXPECT_EQ(interval.counts.replies_matched, 1u);
+  EXPECT_EQ(interval.counts.pushes_received, 2u);
+  EXPECT_EQ(interval.round_trip_us.max(), 2000u);
+  EXPECT_EQ(interval.push_latency_us.count(), 1u);
+  EXPECT_EQ(interval.push_latency_us.max(), 4000u);
+}
+
+TEST(StormRecorder, KeepsOutagesUpToItsBound) {
+  StormRecorder recorder;
+  const ClientOutage outage{7, kT0, kT0 + milliseconds(1)};
+  for (std::size_t i = 0; i < StormRecorder::kMaxOutages + 3; ++i) recorder.outage(outage);
+  EXPECT_EQ(recorder.outages().size(), StormRecorder::kMaxOutages);
+  EXPECT_EQ(recorder.outages_not_kept(), 3u);
+  EXPECT_EQ(recorder.outages().front().client, 7u);
+}
+
+}  // namespace
+}  // namespace faultline::load
