@@ -62,7 +62,8 @@ NoisyComparison compare_samples(const std::vector<double>& baseline, const std::
     return comparison;
   }
   const bool significant_change = comparison.test.p < options.alpha;
-  const bool beyond_tolerance = comparison.delta && std::abs(*comparison.delta) > options.tolerance;
+  const bool beyond_tolerance = comparison.delta && std::abs(*comparison.delta) > options.tolerance &&
+                                std::abs(*comparison.current.median - *comparison.baseline.median) > options.floor;
   if (!significant_change || !beyond_tolerance) {
     comparison.verdict = ComparisonVerdict::same;
     return comparison;

@@ -31,6 +31,9 @@ struct ComparisonOptions {
   double tolerance = 0.10;   // relative change that matters, a fraction of the baseline median
   double alpha = 0.05;       // significance level of the U test
   double confidence = 0.95;  // level of the median intervals shown
+  // The smallest change of the medians that matters, in the samples' unit, whatever the
+  // relative tolerance says (1ms of p99 on a 0.2ms baseline is +500% and still noise); 0: none.
+  double floor = 0;
 };
 
 struct NoisyComparison {
@@ -49,7 +52,7 @@ struct NoisyComparison {
 // Insufficient when a sample is empty or even samples entirely apart could not reach p < alpha
 // (with 2+2 samples the smallest possible p is 1/3). Otherwise a change is a regression (or an
 // improvement, by `direction`) only when it is significant (p < alpha) AND the medians differ by
-// more than the tolerance; anything else is "same". Samples must be finite.
+// more than the tolerance and the floor; anything else is "same". Samples must be finite.
 NoisyComparison compare_samples(const std::vector<double>& baseline, const std::vector<double>& current,
                                 Direction direction, const ComparisonOptions& options = {});
 

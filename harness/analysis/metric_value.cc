@@ -134,19 +134,25 @@ std::string needed(Needs needs) {
   return needs == Needs::response ? "a response" : needs == Needs::finished_request ? "a finished request" : "load";
 }
 
-Observation load_value(const scenario::MetricRef& metric, const Scope& scope, const result::RunResult& run) {
+const result::GeneratorResult* generator_named(const result::RunResult& run, const std::string& name) {
   const auto generator = std::find_if(run.load.begin(), run.load.end(),
-                                      [&](const result::GeneratorResult& g) { return g.name == metric.generator; });
-  if (generator == run.load.end()) return none("the run has no load generator \"" + metric.generator + "\"");
+                                      [&](const result::GeneratorResult& g) { return g.name == name; });
+  return generator == run.load.end() ? nullptr : &*generator;
+}
+
+// The per-interval values of a load metric in a window scope, or why there are none.
+struct WindowValues {
+  std::vector<double> values;
+  std::string window;   // "5.0s..15.0s"
+  std::string problem;  // set when values is empty
+};
+
+WindowValues load_window_values(const scenario::MetricRef& metric, const Scope& scope, const result::RunResult& run) {
+  const result::GeneratorResult* generator = generator_named(run, metric.generator);
+  if (generator == nullptr) return {{}, "", "the run has no load generator \"" + metric.generator + "\""};
   const LoadField field = load_field(metric.definition->id);
-  if (scope.kind == Scope::Kind::whole_run) {
-    const result::LoadSummary& s = generator->summary;
-    if (!(s.span_s > 0)) return none("the generator measured nothing after warm-up");
-    if (!has_value(field, s)) return none("not one " + needed(field.needs).substr(2) + " after warm-up");
-    return {field.value(s), "over the run after warm-up"};
-  }
   const ScopeWindow where = scope_window(scope, run);
-  if (!where.window) return none(where.problem);
+  if (!where.window) return {{}, "", where.problem};
   Series series{run.interval_s, {}};
   for (const result::SeriesPoint& point : generator->series) {
     const auto index = static_cast<std::size_t>(std::llround(point.t_s / run.interval_s));
@@ -156,12 +162,26 @@ Observation load_value(const scenario::MetricRef& metric, const Scope& scope, co
   IndexRange range = intervals_in(series, *where.window);
   // A fault shorter than half an interval holds no midpoint: use the intervals it touched.
   if (range.empty() && scope.kind == Scope::Kind::fault) range = intervals_touching(series, *where.window);
-  const std::vector<double> values = present_values(series, range);
-  const std::string window = span_text(*where.window);
-  if (values.empty()) {
-    return none("no interval in " + window + " had " + needed(field.needs));
+  WindowValues result{present_values(series, range), span_text(*where.window), ""};
+  if (result.values.empty()) result.problem = "no interval in " + result.window + " had " + needed(field.needs);
+  return result;
+}
+
+Observation load_value(const scenario::MetricRef& metric, const Scope& scope, const result::RunResult& run) {
+  const LoadField field = load_field(metric.definition->id);
+  if (scope.kind == Scope::Kind::whole_run) {
+    const result::GeneratorResult* generator = generator_named(run, metric.generator);
+    if (generator == nullptr) return none("the run has no load generator \"" + metric.generator + "\"");
+    const result::LoadSummary& s = generator->summary;
+    if (!(s.span_s > 0)) return none("the generator measured nothing after warm-up");
+    if (!has_value(field, s)) return none("not one " + needed(field.needs).substr(2) + " after warm-up");
+    return {field.value(s), "over the run after warm-up"};
   }
-  const std::string of = " of " + std::to_string(values.size()) + (values.size() == 1 ? " interval in " : " intervals in ") + window;
+  const WindowValues window = load_window_values(metric, scope, run);
+  const std::vector<double>& values = window.values;
+  if (values.empty()) return none(window.problem);
+  const std::string of = " of " + std::to_string(values.size()) +
+                         (values.size() == 1 ? " interval in " : " intervals in ") + window.window;
   switch (field.aggregate) {
     case Aggregate::median: return {median(values), "median" + of};
     case Aggregate::largest: return {*std::max_element(values.begin(), values.end()), "largest" + of};
@@ -242,6 +262,17 @@ Observation peak_value(MetricId id, const Scope& scope, const result::RunResult&
 }
 
 }  // namespace
+
+std::optional<double> load_metric_value(scenario::MetricId id, const result::LoadSummary& summary) {
+  const LoadField field = load_field(id);
+  return has_value(field, summary) ? std::optional(field.value(summary)) : std::nullopt;
+}
+
+std::vector<double> interval_values(const scenario::MetricRef& metric, const scenario::Scope& scope,
+                                    const result::RunResult& run) {
+  if (metric.definition == nullptr || metric.generator.empty() || scope.kind == Scope::Kind::whole_run) return {};
+  return load_window_values(metric, scope, run).values;
+}
 
 Observation observe_metric(const scenario::MetricRef& metric, const Scope& scope, const result::RunResult& run) {
   if (metric.definition == nullptr) return none("unknown metric");

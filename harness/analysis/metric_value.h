@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "harness/result/run_result.h"
 #include "harness/scenario/metric_catalogue.h"
@@ -30,5 +31,15 @@ struct Observation {
 // `run.analysis` must be done (analyse_run()).
 Observation observe_metric(const scenario::MetricRef& metric, const scenario::Scope& scope,
                            const result::RunResult& run);
+
+// The per-interval values a load metric's observation in a window scope is the median (or the
+// largest, or the sum) of, in time order: the samples a baseline comparison tests. Empty for
+// other metrics, the whole-run scope, or a window without data.
+// A load metric's value in one interval's (or a whole run's) figures; empty when they lack what
+// it needs (latency without a response, error rate without a finished request).
+std::optional<double> load_metric_value(scenario::MetricId id, const result::LoadSummary& summary);
+
+std::vector<double> interval_values(const scenario::MetricRef& metric, const scenario::Scope& scope,
+                                    const result::RunResult& run);
 
 }  // namespace faultline::analysis

@@ -67,7 +67,7 @@ void judge_run(result::RunResult& r) {
   // not list it twice).
   for (const result::ExpectationResult& e : r.expectations) {
     if (!e.passed) {
-      fail("expectation failed: " + e.text + (e.observed.empty() ? ": not observed" : ": observed " + e.observed));
+      fail(std::string(kExpectationFailedReason) + e.text + (e.observed.empty() ? ": not observed" : ": observed " + e.observed));
     }
   }
 }

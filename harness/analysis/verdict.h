@@ -5,9 +5,14 @@
 // them, so a verdict never depends on what was left unsaid.
 #pragma once
 
+#include <string_view>
+
 #include "harness/result/run_result.h"
 
 namespace faultline::analysis {
+
+// How the reason of a failed expectation begins: "expectation failed: <text>: observed <value>".
+inline constexpr std::string_view kExpectationFailedReason = "expectation failed: ";
 
 // Needs run.analysis and run.expectations filled in; turns a passing verdict into fail and adds
 // one reason per finding (an interrupted run stays interrupted, with the reasons added).

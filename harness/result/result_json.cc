@@ -4,6 +4,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "harness/result/comparison_json.h"
 #include "harness/scenario/scenario_json.h"
 
 namespace faultline::result {
@@ -178,6 +179,8 @@ json analysis_json(const RunAnalysis& a) {
     if (!leak.reason.empty()) check["reason"] = leak.reason;
     checks.push_back(std::move(check));
   }
+  json comparable = json::array();
+  for (const ComparableMetric& metric : a.comparable) comparable.push_back(to_json(metric));
   return {{"steady_state", {{"window_s", {a.steady_from_s, a.steady_to_s}}, {"load", std::move(steady_load)}}},
           {"load_end_s", a.load_end_s},
           {"recovery", std::move(recovery)},
@@ -187,7 +190,8 @@ json analysis_json(const RunAnalysis& a) {
           {"races", a.races},
           {"oom_kills", a.oom_kills},
           {"crashes", a.crashes},
-          {"restarts", a.restarts}};
+          {"restarts", a.restarts},
+          {"comparable", std::move(comparable)}};
 }
 
 // "observed" is the value with its unit for people; "value" the number, in "unit", for scripts.
@@ -273,7 +277,12 @@ json to_json(const RunResult& r) {
         {"faultline_version", FAULTLINE_VERSION},
         {"host", {{"cores", r.cores}}},
         {"shard", {{"index", 0}, {"count", 1}}},
-        {"interrupted", r.interrupted ? json(*r.interrupted) : json(nullptr)}}},
+        {"interrupted", r.interrupted ? json(*r.interrupted) : json(nullptr)},
+        {"aborted", r.aborted ? json{{"condition", r.aborted->condition},
+                                     {"held_from_s", r.aborted->held_from_s},
+                                     {"at_s", r.aborted->at_s},
+                                     {"detail", r.aborted->detail}}
+                              : json(nullptr)}}},
       {"intervals_s", r.interval_s},
       {"load", std::move(load)},
       {"faults", faults_json(r)},
@@ -281,7 +290,7 @@ json to_json(const RunResult& r) {
       {"target", target_json(r)},
       {"analysis", analysis_json(r.analysis)},
       {"expectations", expectations_json(r.expectations)},
-      {"comparison", nullptr},
+      {"comparison", r.comparison ? to_json(*r.comparison) : json(nullptr)},
       {"verdict", to_string(r.verdict)},
       {"reasons", r.reasons},
   };

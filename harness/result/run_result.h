@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "harness/observe/log_report.h"
+#include "harness/result/comparable_metric.h"
+#include "harness/result/comparison_record.h"
 #include "harness/result/load_summary.h"
 #include "harness/scenario/scenario.h"
 
@@ -150,6 +152,7 @@ struct RunAnalysis {
   std::uint64_t oom_kills = 0;
   std::uint64_t crashes = 0;   // exits that neither a fault nor the OOM killer caused
   std::uint64_t restarts = 0;
+  std::vector<ComparableMetric> comparable;  // what a baseline comparison reads from this run
 };
 
 // One of the scenario's expectations, checked against the run (harness/analysis/expectations.h).
@@ -166,6 +169,14 @@ struct ExpectationResult {
   std::string detail;
 };
 
+// The run was stopped early by one of the scenario's abort conditions.
+struct AbortRecord {
+  std::string condition;  // as written
+  double held_from_s = 0; // the condition held from here ...
+  double at_s = 0;        // ... to here, when the run was stopped (from the run's start)
+  std::string detail;     // the reason line
+};
+
 enum class Verdict { pass, fail, interrupted };
 std::string to_string(Verdict verdict);
 
@@ -175,6 +186,7 @@ struct RunResult {
   double duration_s = 0;            // as run (shorter when interrupted)
   unsigned cores = 0;
   std::optional<std::string> interrupted;  // the signal that ended the run early
+  std::optional<AbortRecord> aborted;      // an abort condition that ended the run early
   double interval_s = 1;
   TargetInfo target;
   std::vector<TargetEvent> target_events;
@@ -185,6 +197,7 @@ struct RunResult {
   LogFindings logs;
   RunAnalysis analysis;
   std::vector<ExpectationResult> expectations;  // one per scenario.expect, in order
+  std::optional<ComparisonRecord> comparison;   // with --baseline: this run (and its repetitions) against it
   std::vector<GeneratorResult> load;
   std::vector<FaultRecord> faults;
   std::vector<ProxyResult> proxies;
