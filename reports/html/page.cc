@@ -87,6 +87,16 @@ details.finding summary{cursor:pointer;font-weight:600}
 details.finding pre{white-space:pre-wrap;background:#f4f4f4;padding:8px;overflow:auto;max-height:30em;font-size:12px}
 .outcome-failed .outcome,.outcome-failed td{color:#8a3300;font-weight:700}
 .outcome-held .outcome{color:#00573f}
+table.comparison caption{font-weight:400}
+table.comparison td,table.comparison th code{white-space:nowrap;overflow-wrap:normal}
+table.comparison td.cmp-verdict{white-space:normal;min-width:9em}
+tr.cmp-regressed{background:#fbe8df}
+tr.cmp-regressed th{border-left:5px solid #D55E00}
+tr.cmp-regressed th,tr.cmp-regressed td{color:#8a3300}
+.cmp-regressed .cmp-verdict{font-weight:700;text-transform:uppercase}
+.cmp-improved .cmp-verdict{color:#00573f;font-weight:700}
+.cmp-insufficient .cmp-verdict{color:#6b4a00;font-weight:600}
+.cmp-same .cmp-verdict,.cmp-accepted .cmp-verdict{color:var(--muted)}
 .verdict-cell{font-weight:700;text-transform:uppercase}
 .verdict-cell.pass{color:#00573f}.verdict-cell.fail{color:#8a3300}.verdict-cell.interrupted{color:#6b4a00}
 .absent,.no-errors{color:var(--muted)}
@@ -97,7 +107,7 @@ footer{color:var(--muted);font-size:12px;text-align:center}
  section{border:0;padding:0;margin:12px 0}
  figure.chart,table,.verdict{break-inside:avoid}
  nav.toc,.log-toggle,.log-label,.tooltip{display:none}
- .verdict{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ .verdict,tr.cmp-regressed{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 )css";
 

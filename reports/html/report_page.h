@@ -1,6 +1,7 @@
 // The HTML regression report (issue 6): one self-contained page for one result.json, optionally
 // drawn against a baseline result. Top to bottom: verdict, what ran, load and latency over time,
-// the target's resources, the latency distribution, expectations, findings, events.
+// the target's resources, the latency distribution, the comparison with the baseline,
+// expectations, findings, events.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -240,6 +240,35 @@ void read_analysis(const json& result, RunView& run) {
   }
 }
 
+SampleSummaryView read_sample_summary(const json& side) {
+  return {number(member(side, "n")), number_or_none(member(side, "median")), number_or_none(member(side, "low")),
+          number_or_none(member(side, "high"))};
+}
+
+// Absent, null or not an object: the run had no baseline (or a result we cannot read it from).
+std::optional<ComparisonView> read_comparison(const json& comparison) {
+  if (!comparison.is_object()) return std::nullopt;
+  ComparisonView view;
+  view.baseline_path = text(member(comparison, "baseline_path"));
+  view.baseline_scenario = text(member(comparison, "baseline_scenario"));
+  view.baseline_runs = number(member(comparison, "baseline_runs"));
+  view.current_runs = number(member(comparison, "current_runs"));
+  view.alpha = number(member(comparison, "alpha"));
+  view.too_few_samples_pass = member(comparison, "too_few_samples_pass") == true;
+  const json& passed = member(comparison, "passed");
+  if (passed.is_boolean()) view.passed = passed.get<bool>();
+  const json& metrics = member(comparison, "metrics");
+  if (!metrics.is_array()) return view;
+  for (const json& m : metrics) {
+    if (!m.is_object()) continue;
+    view.metrics.push_back({text(member(m, "metric")), text(member(m, "scope")), text(member(m, "unit")), text(member(m, "kind")),
+                            text(member(m, "samples")), text(member(m, "verdict")), read_sample_summary(member(m, "baseline")),
+                            read_sample_summary(member(m, "current")), number_or_none(member(m, "delta")),
+                            number_or_none(member(m, "p")), text(member(m, "text")), text(member(m, "note"))});
+  }
+  return view;
+}
+
 }  // namespace
 
 std::optional<double> duration_seconds(const json& duration) {
@@ -274,6 +303,8 @@ std::string TargetEventView::short_label() const {
   const std::string name = kind.empty() ? "event" : kind;
   return outcome.empty() ? name : name + " (" + outcome + ")";
 }
+
+std::string MetricComparisonView::label() const { return scope.empty() ? metric : metric + " " + scope; }
 
 double RunView::time_axis_end_s() const {
   double end = duration_s;
@@ -328,6 +359,7 @@ RunView read_run(const json& result) {
   run.events = read_events(member(target, "events"));
   run.resources = read_resources(member(target, "series"));
   read_analysis(result, run);
+  run.comparison = read_comparison(member(result, "comparison"));
   return run;
 }
 

@@ -89,6 +89,40 @@ struct RecoveryView {
   std::optional<double> time_to_recover_s;  // unset: never recovered
 };
 
+// One side of a comparison row: the median of the samples and its confidence interval (unset
+// bounds: too few samples to bound it); for exact metrics the count, n being the runs.
+struct SampleSummaryView {
+  double n = NAN;
+  std::optional<double> median, low, high;
+};
+
+// One row of the baseline comparison, with result.json's words kept as they are: a verdict or
+// unit from a newer faultline is shown, not guessed at.
+struct MetricComparisonView {
+  std::string metric;   // "load.api.p99"
+  std::string scope;    // "during steady"; empty for the whole run
+  std::string unit;     // "ms", "s", "req/s", "%" (a fraction), "count", "bytes"
+  std::string kind;     // "noisy" or "exact"
+  std::string samples;  // "intervals", "runs" or "counts": what n counts
+  std::string verdict;  // "same", "regressed", "improved", "insufficient"
+  SampleSummaryView baseline, current;
+  std::optional<double> delta;  // relative change of the medians, a fraction; unset when not finite
+  std::optional<double> p;      // Mann-Whitney p-value; unset for exact metrics
+  std::string text;             // the benchstat-like line the run's reasons quote
+  std::string note;             // insufficient: what is missing, in plain words
+  bool exact() const { return kind == "exact"; }
+  std::string label() const;  // "load.api.p99 during steady"
+};
+
+struct ComparisonView {
+  std::string baseline_path, baseline_scenario;
+  double baseline_runs = NAN, current_runs = NAN;
+  double alpha = NAN;
+  bool too_few_samples_pass = false;  // "insufficient" rows do not fail the run
+  std::optional<bool> passed;         // unset when the result did not say
+  std::vector<MetricComparisonView> metrics;
+};
+
 struct RunView {
   std::string name, description;
   std::string verdict;  // "pass", "fail", "interrupted", or whatever a newer result says
@@ -113,6 +147,7 @@ struct RunView {
   std::vector<FindingView> findings;
   std::map<std::string, double> leaks;  // excess over steady state, by resource
   std::vector<RecoveryView> recovery;
+  std::optional<ComparisonView> comparison;  // unset when the run had no baseline
 
   // The end of the time axis: the run's duration, or the last sample, event or fault end when
   // that is later.

@@ -53,6 +53,19 @@ std::string render_verdict_banner(const RunView& run) {
       lines.push_back("expectation failed: " + e.text + (e.observed.empty() ? "" : " (observed " + e.observed + ")"));
     }
   }
+  // Likewise regressions, and metrics that could not be compared when that fails the run, in the
+  // very words faultline's own reasons use for them, so a reason already given is not repeated.
+  const auto add_once = [&](const std::string& line) {
+    if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
+  };
+  if (run.comparison) {
+    for (const MetricComparisonView& m : run.comparison->metrics) {
+      if (m.verdict == "regressed") add_once("regression: " + (m.text.empty() ? m.label() : m.text));
+      if (m.verdict == "insufficient" && !run.comparison->too_few_samples_pass) {
+        add_once("cannot compare with the baseline: " + m.label() + (m.note.empty() ? "" : ": " + m.note));
+      }
+    }
+  }
   if (!lines.empty()) {
     out += "<ul class=\"reasons\">";
     for (const std::string& line : lines) out += "<li>" + escape_html(line) + "</li>";

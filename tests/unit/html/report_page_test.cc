@@ -38,6 +38,18 @@ TEST(ReportPage, RendersEverySectionOfAFullResult) {
   EXPECT_TRUE(contains(html, "id=\"events\""));
 }
 
+TEST(ReportPage, PlacesTheComparisonBeforeTheExpectations) {
+  nlohmann::json result = testing::sample_result();
+  EXPECT_FALSE(contains(render_report(result), "id=\"comparison\""));
+  result["comparison"] = testing::sample_comparison();
+  const std::string html = render_report(result);
+  EXPECT_TRUE(contains(html, "<a href=\"#comparison\">Comparison</a>"));
+  const std::size_t comparison = html.find("<section id=\"comparison\">");
+  ASSERT_NE(comparison, std::string::npos);
+  EXPECT_LT(comparison, html.find("<section id=\"expectations\">"));
+  EXPECT_TRUE(contains(html, "tr.cmp-regressed{"));
+}
+
 TEST(ReportPage, ShadesTheFaultOnEveryTimeChartAndMarksEventsAndRecovery) {
   const std::string html = render_report(testing::sample_result());
   // Throughput, errors, latency (linear and log), four resources.
@@ -97,6 +109,9 @@ TEST(ReportPage, HostileTextFromTheResultRendersInert) {
   result["target"]["events"][0]["detail"] = attack;
   result["target"]["reports"][0]["first"] = attack;
   result["expectations"][0]["text"] = attack;
+  result["comparison"] = testing::sample_comparison();
+  result["comparison"]["metrics"][0]["metric"] = attack;
+  result["comparison"]["metrics"][0]["text"] = attack;
   const std::string html = render_report(result);
   EXPECT_FALSE(contains(html, "<img"));
   EXPECT_TRUE(contains(html, "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"));

@@ -72,6 +72,77 @@ TEST(RunView, ToleratesWrongTypesInEveryField) {
   EXPECT_TRUE(run.recovery.empty());
 }
 
+TEST(RunView, ReadsTheComparisonWithTheBaseline) {
+  nlohmann::json result = testing::sample_result();
+  result["comparison"] = testing::sample_comparison();
+  const RunView run = read_run(result);
+  ASSERT_TRUE(run.comparison);
+  const ComparisonView& comparison = *run.comparison;
+  EXPECT_EQ(comparison.baseline_path, "scenarios/baselines/kv-latency.json");
+  EXPECT_EQ(comparison.baseline_scenario, "kv-latency");
+  EXPECT_DOUBLE_EQ(comparison.baseline_runs, 1);
+  EXPECT_DOUBLE_EQ(comparison.alpha, 0.05);
+  EXPECT_FALSE(comparison.too_few_samples_pass);
+  EXPECT_EQ(comparison.passed, false);
+  ASSERT_EQ(comparison.metrics.size(), 5u);
+  const MetricComparisonView& p99 = comparison.metrics[0];
+  EXPECT_EQ(p99.label(), "load.api.p99 during steady");
+  EXPECT_EQ(p99.verdict, "regressed");
+  EXPECT_DOUBLE_EQ(p99.baseline.n, 20);
+  EXPECT_DOUBLE_EQ(*p99.current.high, 6.52);
+  EXPECT_DOUBLE_EQ(*p99.delta, 4.29);
+  EXPECT_DOUBLE_EQ(*p99.p, 1e-7);
+  const MetricComparisonView& recovery = comparison.metrics[3];
+  EXPECT_FALSE(recovery.baseline.low);
+  EXPECT_FALSE(recovery.p);
+  EXPECT_TRUE(recovery.note.starts_with("too few samples"));
+  const MetricComparisonView& threads = comparison.metrics[4];
+  EXPECT_TRUE(threads.exact());
+  EXPECT_EQ(threads.label(), "target.threads_leaked");
+  EXPECT_FALSE(threads.delta);
+}
+
+TEST(RunView, ReadsNoComparisonWhenItIsAbsentNullOrNotAnObject) {
+  nlohmann::json result = testing::sample_result();
+  EXPECT_FALSE(read_run(result).comparison);
+  result.erase("comparison");
+  EXPECT_FALSE(read_run(result).comparison);
+  for (const nlohmann::json& junk : {nlohmann::json(3), nlohmann::json("none"), nlohmann::json::array({testing::sample_comparison()})}) {
+    result["comparison"] = junk;
+    EXPECT_FALSE(read_run(result).comparison) << junk.dump();
+  }
+}
+
+TEST(RunView, ToleratesWrongTypesInTheComparison) {
+  nlohmann::json result = testing::sample_result();
+  result["comparison"] = testing::sample_comparison();
+  nlohmann::json& comparison = result["comparison"];
+  comparison["alpha"] = "5%";
+  comparison["too_few_samples_pass"] = "yes";
+  comparison["passed"] = 0;
+  comparison["metrics"][0]["baseline"] = "wide";
+  comparison["metrics"][0]["current"]["n"] = "20";
+  comparison["metrics"][0]["delta"] = "+429%";
+  comparison["metrics"][0]["p"] = nullptr;
+  comparison["metrics"][1] = 7;
+  const RunView run = read_run(result);
+  ASSERT_TRUE(run.comparison);
+  EXPECT_TRUE(std::isnan(run.comparison->alpha));
+  EXPECT_FALSE(run.comparison->too_few_samples_pass);
+  EXPECT_FALSE(run.comparison->passed);
+  ASSERT_EQ(run.comparison->metrics.size(), 4u);
+  const MetricComparisonView& p99 = run.comparison->metrics[0];
+  EXPECT_FALSE(p99.baseline.median);
+  EXPECT_TRUE(std::isnan(p99.current.n));
+  EXPECT_DOUBLE_EQ(*p99.current.median, 6.4);
+  EXPECT_FALSE(p99.delta);
+  EXPECT_FALSE(p99.p);
+  EXPECT_EQ(run.comparison->metrics[1].metric, "load.api.throughput");
+
+  comparison["metrics"] = "all";
+  EXPECT_TRUE(read_run(result).comparison->metrics.empty());
+}
+
 TEST(RunView, LeavesLatencyBlankInIntervalsWhereNothingFinished) {
   nlohmann::json result = testing::minimal_result();
   result["load"]["api"]["series"][5] = {{"t", 5}, {"sent", 0}, {"ok", 0}, {"errors", nlohmann::json::object()}, {"throughput_rps", 0},

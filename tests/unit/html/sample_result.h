@@ -1,5 +1,6 @@
 // A small result.json in the public format, with every section the HTML report can draw (faults,
-// target events and series, expectations, findings, analysis), for the report's tests.
+// target events and series, expectations, findings, analysis; a baseline comparison to put in
+// it), for the report's tests.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -64,6 +65,40 @@ inline nlohmann::json sample_result() {
   })json");
   result["load"]["api"]["histogram"] = sample_histogram(400, 220000);
   return result;
+}
+
+// A "comparison" member with a row of every verdict: noisy rows from per-interval samples and from
+// runs, an exact count; one run on each side, so time-to-recover cannot be judged.
+inline nlohmann::json sample_comparison() {
+  return nlohmann::json::parse(R"json({
+    "baseline_path": "scenarios/baselines/kv-latency.json", "baseline_scenario": "kv-latency",
+    "baseline_runs": 1, "current_runs": 1, "alpha": 0.05, "too_few_samples_pass": false,
+    "regressions": 2, "improvements": 1, "insufficient": 1, "passed": false,
+    "metrics": [
+      { "metric": "load.api.p99", "scope": "during steady", "unit": "ms", "kind": "noisy", "samples": "intervals",
+        "verdict": "regressed", "baseline": { "n": 20, "median": 1.21, "low": 1.15, "high": 1.30 },
+        "current": { "n": 20, "median": 6.4, "low": 6.31, "high": 6.52 }, "delta": 4.29, "p": 0.0000001,
+        "tolerance": 0.10, "floor": 1.0, "note": "",
+        "text": "load.api.p99 during steady  1.21ms ± 7%  →  6.4ms ± 2%  +429%  (p<0.001 n=20+20)" },
+      { "metric": "load.api.p50", "scope": "during steady", "unit": "ms", "kind": "noisy", "samples": "intervals",
+        "verdict": "improved", "baseline": { "n": 20, "median": 0.5, "low": 0.48, "high": 0.52 },
+        "current": { "n": 20, "median": 0.44, "low": 0.43, "high": 0.45 }, "delta": -0.12, "p": 0.002,
+        "tolerance": 0.10, "floor": 1.0, "note": "", "text": "load.api.p50 during steady  0.5ms ± 4%  →  0.44ms ± 2%  -12%  (p=0.002 n=20+20)" },
+      { "metric": "load.api.throughput", "scope": "during steady", "unit": "req/s", "kind": "noisy", "samples": "intervals",
+        "verdict": "same", "baseline": { "n": 20, "median": 198, "low": 195, "high": 201 },
+        "current": { "n": 20, "median": 199, "low": 196, "high": 202 }, "delta": 0.005, "p": 0.41,
+        "tolerance": 0.10, "floor": null, "note": "", "text": "load.api.throughput during steady  198/s ± 2%  →  199/s ± 2%  ~  (p=0.41 n=20+20)" },
+      { "metric": "recovery.time_to_recover", "scope": "during fault 1", "unit": "s", "kind": "noisy", "samples": "runs",
+        "verdict": "insufficient", "baseline": { "n": 1, "median": 0.5, "low": null, "high": null },
+        "current": { "n": 1, "median": 0.7, "low": null, "high": null }, "delta": 0.4, "p": null,
+        "tolerance": 0.10, "floor": 1.0, "text": "recovery.time_to_recover during fault 1  ?  (too few samples)",
+        "note": "too few samples: with n=1+1 no difference can be significant; needs 4+4 runs (--repeat 4)" },
+      { "metric": "target.threads_leaked", "scope": "", "unit": "count", "kind": "exact", "samples": "counts",
+        "verdict": "regressed", "baseline": { "n": 1, "median": 0, "low": null, "high": null },
+        "current": { "n": 1, "median": 37, "low": null, "high": null }, "delta": null, "p": null,
+        "tolerance": 0, "floor": null, "text": "target.threads_leaked  0  →  37  +37  (exact)", "note": "" }
+    ]
+  })json");
 }
 
 // The shape `faultline run` writes today: no faults, no target series, analysis or comparison.
