@@ -159,6 +159,16 @@ MetricComparisonRecord compare_noisy(const Key& key, const std::string& unit, co
     record.text = label_of(key) + "  " + record.note;
     return record;
   }
+  if (c_unobserved < b_unobserved) {
+    record.samples = "runs";
+    record.baseline.n = b.runs;
+    record.current.n = c.runs;
+    record.verdict = "improved";
+    record.note = "observed in more runs than the baseline: not observed in " + runs_text(c.unobserved, c.runs) +
+                  " (the baseline: " + runs_text(b.unobserved, b.runs) + ")";
+    record.text = label_of(key) + "  " + record.note;
+    return record;
+  }
   if (c.run_values.empty()) {
     record.samples = "runs";
     record.verdict = "same";
@@ -238,7 +248,8 @@ result::ComparisonRecord compare_runs(const ComparisonInputs& inputs) {
     if (metric.verdict == "insufficient") ++record.insufficient;
     record.metrics.push_back(std::move(metric));
   }
-  record.passed = record.regressions == 0 && (record.insufficient == 0 || record.too_few_samples_pass);
+  record.passed = !inputs.baseline.empty() && !inputs.current.empty() && record.regressions == 0 &&
+                  (record.insufficient == 0 || record.too_few_samples_pass);
   return record;
 }
 

@@ -7,7 +7,8 @@
 //   tolerance and the floor.
 // - exact metrics (leaks, races, OOM kills, crashes) by the largest count over the runs.
 // - a noisy value that some runs could not observe (a fault that never recovered): more
-//   unobserved runs than the baseline had is a regression, whatever the values.
+//   unobserved runs than the baseline had is a regression, fewer an improvement, whatever the
+//   values.
 // - a metric on one side only, or too few samples, is "insufficient": never a pass unless the
 //   scenario accepts it (baseline.too_few_samples: "pass").
 #pragma once
@@ -39,6 +40,7 @@ struct ComparisonInputs {
 // percentage point of error rate, one series interval of time-to-recover (its resolution).
 double default_floor(const std::string& unit, double interval_s);
 
+// With no run on either side nothing is judged, and the record does not pass.
 result::ComparisonRecord compare_runs(const ComparisonInputs& inputs);
 
 // How the reasons comparison_reasons() gives begin.

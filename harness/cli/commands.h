@@ -9,12 +9,22 @@
 
 namespace faultline::cli {
 
+// Where the CI renderings go (all optional); GITHUB_STEP_SUMMARY and GITHUB_ACTIONS are read
+// from the environment.
+struct CiOutputs {
+  std::optional<std::string> junit;       // JUnit XML
+  std::optional<std::string> summary_md;  // Markdown verdict and tables
+};
+
 struct RunCommand {
   std::string scenario_path;
   std::string out_dir;             // empty: runs/<scenario name>-<UTC timestamp>
   std::optional<std::string> duration;  // overrides the scenario's, e.g. "5s"
   bool allow_remote = false;
   std::optional<std::string> html;      // also write the HTML report here
+  std::optional<std::string> baseline;  // compare with this baseline (or result.json)
+  unsigned repeat = 1;                  // run the scenario this many times, in run-1 .. run-N
+  CiOutputs ci;
 };
 
 int run_command(const RunCommand& command);
@@ -56,6 +66,19 @@ struct HogCommand {
 // Holds the pressure until --for passes or SIGTERM/SIGINT; 0 then, 2 for bad options, 3 when
 // the memory cannot be had.
 int hog_command(const HogCommand& command);
+
+// `faultline baseline save RESULT... --to FILE`: the results (of one scenario) as a baseline.
+// 0 when written, 2 for an unreadable result or results of different scenarios.
+int baseline_save_command(const std::vector<std::string>& results, const std::string& to);
+
+struct CompareCommand {
+  std::string baseline;              // a baseline file or a result.json
+  std::vector<std::string> results;  // result.json of the runs to judge (repetitions of one scenario)
+  CiOutputs ci;
+};
+
+// Compares and prints the table; 0 when nothing regressed, 1 otherwise, 2 for unreadable files.
+int compare_command(const CompareCommand& command);
 
 // Lists the metric catalogue, or with a scenario the metrics it can produce; 2 for an invalid
 // scenario.

@@ -6,6 +6,16 @@
 #include "harness/cli/commands.h"
 #include "harness/cli/exit_codes.h"
 
+namespace {
+
+void add_ci_options(CLI::App& app, faultline::cli::CiOutputs& outputs) {
+  app.add_option("--junit", outputs.junit, "Write a JUnit XML report (GitLab, Jenkins)");
+  app.add_option("--summary-md", outputs.summary_md, "Write a Markdown summary (also appended to "
+                                                     "$GITHUB_STEP_SUMMARY when that is set)");
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace faultline::cli;
   CLI::App app{"faultline: provoke failures in a service under load and gate merges on how it copes"};
@@ -20,13 +30,33 @@ int main(int argc, char** argv) {
   run_app->add_option("--duration,-d", run.duration, "Run for this long instead of the scenario's duration, e.g. 5s");
   run_app->add_flag("--allow-remote", run.allow_remote, "Allow load to non-loopback addresses");
   run_app->add_option("--html", run.html, "Also write the HTML report to this file");
+  run_app->add_option("--baseline", run.baseline, "Compare with this baseline (from `faultline baseline save`, or a "
+                                                  "result.json); a regression fails the run");
+  run_app->add_option("--repeat", run.repeat, "Run the scenario N times (in run-1 .. run-N), so that per-run "
+                                              "figures such as time-to-recover can be compared");
+  add_ci_options(*run_app, run.ci);
 
   ReportCommand report;
   CLI::App* report_app = app.add_subcommand("report", "Write the self-contained HTML report of a result, or an index of runs");
   report_app->add_option("result", report.result, "A result.json written by faultline run");
-  report_app->add_option("--baseline", report.baseline, "A result.json to draw dashed on the same axes");
+  report_app->add_option("--baseline", report.baseline, "A baseline (or result.json): its first run drawn dashed on "
+                                                     "the same axes, and the comparison table when the result has none");
   report_app->add_option("--index", report.index_dir, "Report every result.json below this folder and write an index page");
   report_app->add_option("-o,--out", report.out, "Output file (default: report.html beside the result, DIR/index.html)");
+
+  std::vector<std::string> baseline_results;
+  std::string baseline_to;
+  CLI::App* baseline_app = app.add_subcommand("baseline", "Manage baselines that runs are compared with");
+  baseline_app->require_subcommand(1);
+  CLI::App* baseline_save = baseline_app->add_subcommand("save", "Save result.json files (runs of one scenario) as a baseline");
+  baseline_save->add_option("results", baseline_results, "result.json files")->required();
+  baseline_save->add_option("--to", baseline_to, "Baseline file to write")->required();
+
+  CompareCommand compare;
+  CLI::App* compare_app = app.add_subcommand("compare", "Compare finished runs with a baseline (exit 1 on a regression)");
+  compare_app->add_option("baseline", compare.baseline, "Baseline file, or a result.json")->required();
+  compare_app->add_option("results", compare.results, "result.json of the runs to judge")->required();
+  add_ci_options(*compare_app, compare.ci);
 
   std::vector<std::string> validate_paths;
   CLI::App* validate_app = app.add_subcommand("validate", "Check scenario files without running anything");
@@ -68,6 +98,8 @@ int main(int argc, char** argv) {
   }
   try {
     if (*run_app) return run_command(run);
+    if (*baseline_app) return baseline_save_command(baseline_results, baseline_to);
+    if (*compare_app) return compare_command(compare);
     if (*proxy_app) return proxy_command(proxy);
     if (*report_app) return report_command(report);
     if (*metrics_app) return metrics_command(metrics_scenario);

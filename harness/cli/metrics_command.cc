@@ -45,10 +45,14 @@ void print_rows(std::ostream& out, const std::vector<Row>& rows) {
     scopes_width = std::max(scopes_width, scopes_text(*row.metric).size());
   }
   const auto pad = [](std::string text, std::size_t width) { return text.append(width - std::min(width, text.size()), ' '); };
-  out << "  " << pad("metric", name_width) << "  " << pad("unit", 5) << "  " << pad("scopes", scopes_width) << "  description\n";
+  out << "  " << pad("metric", name_width) << "  " << pad("unit", 5) << "  " << pad("scopes", scopes_width) << "  "
+      << pad("live", 4) << "  " << pad("baseline", 8) << "  description\n";
   for (const Row& row : rows) {
+    const bool live = row.metric->timing == scenario::MetricTiming::per_interval;
+    const bool noisy = row.metric->comparison == scenario::MetricComparison::noisy;
     out << "  " << pad(row.name, name_width) << "  " << pad(std::string(scenario::unit_name(row.metric->unit)), 5) << "  "
-        << pad(scopes_text(*row.metric), scopes_width) << "  " << row.metric->description << '\n';
+        << pad(scopes_text(*row.metric), scopes_width) << "  " << pad(live ? "yes" : "", 4) << "  "
+        << pad(noisy ? "noisy" : "exact", 8) << "  " << row.metric->description << '\n';
   }
 }
 
@@ -58,7 +62,11 @@ void print_legend(std::ostream& out) {
          "  (64MiB), % a percentage (1%), req/s and count a plain number.\n"
          "  SCOPE: none = the whole run; \"during steady\" = the baseline window; \"during fault N\" = fault N's\n"
          "  window; \"after recovery\" = from the last fault's recovery to the end of the load. Over a window,\n"
-         "  latency, error rate and throughput are the median of the per-interval values.\n";
+         "  latency, error rate and throughput are the median of the per-interval values.\n"
+         "An abort condition reads METRIC OP VALUE for DURATION and takes the live metrics only (the value of\n"
+         "  one interval, or the level sampled in it).\n"
+         "A baseline compares noisy metrics by their distributions (a tolerance in the scenario's\n"
+         "  baseline.tolerance: a percentage, or an amount in the metric's unit) and exact ones as counts.\n";
 }
 
 }  // namespace
@@ -67,7 +75,7 @@ int metrics_command(const std::optional<std::string>& scenario_path) {
   if (!scenario_path) {
     std::vector<Row> rows;
     for (const MetricDefinition& metric : scenario::metric_catalogue()) rows.push_back({std::string(metric.name), &metric});
-    std::cout << "Metrics an expectation can name (<generator> is a load generator's name):\n\n";
+    std::cout << "Metrics expectations, abort conditions and baselines can name (<generator> is a load generator's name):\n\n";
     print_rows(std::cout, rows);
     print_legend(std::cout);
     return kExitPass;

@@ -4,8 +4,12 @@
 #include <iostream>
 #include <sstream>
 
+#include "harness/cli/baseline_gate.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/exit_codes.h"
+#include "harness/result/comparison_json.h"
+#include "harness/scenario/scenario_error.h"
+#include "harness/scenario/scenario_parser.h"
 #include "reports/html/index_page.h"
 #include "reports/html/report_page.h"
 
@@ -70,12 +74,35 @@ int index_command(const ReportCommand& command) {
 
 int write_report(const std::string& result_path, const std::optional<std::string>& baseline_path,
                  const std::string& out) {
-  const auto result = read_result(result_path);
+  auto result = read_result(result_path);
   if (!result) return kExitUsage;
-  std::optional<nlohmann::json> baseline;
-  if (baseline_path && !(baseline = read_result(*baseline_path))) return kExitUsage;
+  std::optional<nlohmann::json> baseline_run;  // drawn dashed: the baseline's first run
+  if (baseline_path) {
+    const nlohmann::json::json_pointer name("/scenario/name");
+    const std::string scenario_name =
+        result->contains(name) && result->at(name).is_string() ? result->at(name).get<std::string>() : "";
+    const std::optional<result::Baseline> baseline = load_baseline(*baseline_path, scenario_name, "faultline report");
+    if (!baseline) return kExitUsage;
+    baseline_run = baseline->runs.front().result;
+    // A result from `faultline run` without --baseline: compare it here, as that would have.
+    if (!result->contains("comparison") || (*result)["comparison"].is_null()) {
+      try {
+        const result::BaselineRun current = result::read_result_for_comparison(result_path);
+        const scenario::Scenario s =
+            scenario::parse_scenario_text((*result)["scenario"].dump(), result_path + ": /scenario");
+        (*result)["comparison"] = result::to_json(compare_with_baseline(
+            *baseline, {current.comparable}, s.baseline, current.result.value("intervals_s", 1.0)));
+      } catch (const result::BaselineError& e) {
+        std::cerr << "faultline report: " << e.what() << '\n';
+        return kExitUsage;
+      } catch (const scenario::ScenarioError& e) {
+        std::cerr << "faultline report: " << e.what() << '\n';
+        return kExitUsage;
+      }
+    }
+  }
   const fs::path report = out.empty() ? fs::path(result_path).parent_path() / "report.html" : fs::path(out);
-  if (!write_text(report, reports::html::render_report(*result, baseline ? &*baseline : nullptr))) {
+  if (!write_text(report, reports::html::render_report(*result, baseline_run ? &*baseline_run : nullptr))) {
     return kExitEnvironment;
   }
   std::cout << "report: " << fs::absolute(report).string() << '\n';

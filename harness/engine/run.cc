@@ -3,14 +3,15 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <thread>
 
+#include "harness/analysis/comparable_metrics.h"
 #include "harness/analysis/expectations.h"
 #include "harness/analysis/run_analysis.h"
 #include "harness/analysis/verdict.h"
+#include "harness/engine/abort_guard.h"
 #include "harness/engine/fault_runner.h"
 #include "harness/engine/load_address.h"
 #include "harness/engine/network_faults.h"
@@ -23,6 +24,7 @@
 #include "harness/engine/target_observer.h"
 #include "harness/engine/target_supervisor.h"
 #include "harness/load/http_generator.h"
+#include "harness/result/utc_time.h"
 
 namespace faultline::engine {
 
@@ -39,15 +41,6 @@ constexpr auto kStartLead = std::chrono::milliseconds(50);
 constexpr auto kStopGrace = std::chrono::seconds(2);
 
 double seconds(Duration d) { return std::chrono::duration<double>(d).count(); }
-
-std::string utc_now_iso8601() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
 
 const char* model_name(scenario::LoadModel model) {
   return model == scenario::LoadModel::open ? "open" : "closed";
@@ -85,7 +78,7 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
 
   result::RunResult r;
   r.scenario = s;
-  r.started_at = utc_now_iso8601();
+  r.started_at = result::utc_now_iso8601();
   r.cores = std::thread::hardware_concurrency();
   r.interval_s = seconds(s.observe.interval);
   std::filesystem::create_directories(options.out_dir);
@@ -136,6 +129,7 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
   watching.memory_status = [&limits] { return limits.memory_status(); };
   TargetObserver watcher(std::move(watching), epoch);
   watcher.set_pid(target.running_pid());
+  AbortGuard guard(observer, s, [&watcher] { return watcher.last_levels(); });
   OomWatch oom;
   for (auto& generator : generators) generator->start();
 
@@ -151,11 +145,11 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
         series.add(g, interval, std::clamp(seconds(ran) - start_s, 0.0, r.interval_s));
       }
     }
-    series.notify_completed(observer);
+    series.notify_completed(guard);
   };
   const auto note_target_event = [&](const result::TargetEvent& event) {
     r.target_events.push_back(event);
-    observer.on_target_event(event);
+    guard.on_target_event(event);
   };
   // Exits, restarts and OOM kills since the last look.
   const auto watch_target = [&] {
@@ -184,16 +178,20 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     if (faults.next_due()) wake = std::min(wake, epoch + *faults.next_due());
     std::this_thread::sleep_until(wake);
     if ((r.interrupted = requested_stop())) break;
+    if (guard.triggered()) break;
     faults.apply_due(Clock::now() - epoch);
     if (network) network->sample_due(Clock::now() - epoch);
     watch_target();
     collect(false, Clock::now() - epoch);
   }
 
+  if (const auto& trigger = guard.triggered()) {
+    r.aborted = result::AbortRecord{trigger->condition, trigger->held_from_s, trigger->at_s, trigger->detail};
+  }
   for (auto& generator : generators) generator->request_stop();
   const Duration ran = std::clamp<Duration>(Clock::now() - epoch, Duration::zero(), s.duration);
   for (auto& generator : generators) generator->join(Clock::now() + kStopGrace);
-  observer.on_load_stopped();
+  guard.on_load_stopped();
   collect(true, ran);
   r.duration_s = seconds(ran);
   faults.finish(ran);
@@ -223,7 +221,8 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
   const Clock::time_point settled =
       Clock::now() + s.phases.settle +
       std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(analysis::kLeakTailS));
-  while (!r.interrupted && Clock::now() < settled) {
+  // An aborted run stops at once, like an interrupted one: no settle, no leak tail.
+  while (!r.interrupted && !r.aborted && Clock::now() < settled) {
     std::this_thread::sleep_until(std::min(settled, Clock::now() + kLoopTick));
     if ((r.interrupted = requested_stop())) break;
     watch_target();
@@ -245,7 +244,12 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     r.reasons.push_back("the run was interrupted by " + *r.interrupted + " after " +
                         std::to_string(static_cast<int>(r.duration_s)) + "s");
   }
+  if (r.aborted) {
+    if (!r.interrupted) r.verdict = result::Verdict::fail;
+    r.reasons.push_back(r.aborted->detail);
+  }
   r.analysis = analysis::analyse_run(r, load_end_s);
+  r.analysis.comparable = analysis::comparable_metrics(r);
   r.expectations = analysis::evaluate_expectations(r);
   analysis::judge_run(r);
   return r;

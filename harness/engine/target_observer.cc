@@ -70,6 +70,11 @@ void TargetObserver::observe_once(double t_s, bool last) {
     point.fds = sample.open_fds;
     point.rss_bytes = sample.rss_bytes;
     if (sample.processes > 0) last_rss_bytes_.store(sample.rss_bytes);
+    {
+      std::lock_guard lock(levels_mutex_);
+      last_levels_ = sample.processes > 0 ? std::optional(Levels{sample.threads, sample.open_fds, sample.rss_bytes})
+                                          : std::nullopt;
+    }
     // A new process (after a restart) starts its counters again: no rate across the change.
     if (previous_ && previous_->processes > 0 && sample.processes > 0 && sample.cpu_s >= previous_->cpu_s) {
       point.cpu_percent = observe::cpu_percent(*previous_, previous_at_, sample, now);
@@ -81,6 +86,8 @@ void TargetObserver::observe_once(double t_s, bool last) {
     previous_at_ = now;
   } else {
     previous_.reset();
+    std::lock_guard lock(levels_mutex_);
+    last_levels_.reset();
   }
   if (settings_.memory_status) {
     if (const auto status = settings_.memory_status()) point.cgroup_memory_bytes = status->usage_bytes;

@@ -53,6 +53,18 @@ class TargetObserver {
     return rss > 0 ? std::optional(rss) : std::nullopt;
   }
 
+  // The target's levels at the last sample, when a process ran at that instant (for abort
+  // conditions on target.threads_peak, fds_peak and rss_peak).
+  struct Levels {
+    std::uint64_t threads = 0;
+    std::uint64_t fds = 0;
+    std::uint64_t rss_bytes = 0;
+  };
+  std::optional<Levels> last_levels() const {
+    std::lock_guard lock(levels_mutex_);
+    return last_levels_;
+  }
+
   // Takes a last sample, reads the rest of the output and ends the thread. Idempotent.
   void stop();
 
@@ -68,6 +80,8 @@ class TargetObserver {
   Clock::time_point epoch_;
   std::atomic<int> pid_{0};
   std::atomic<std::uint64_t> last_rss_bytes_{0};
+  mutable std::mutex levels_mutex_;
+  std::optional<Levels> last_levels_;  // guarded by levels_mutex_
 
   observe::ProcSampler sampler_;
   std::optional<observe::ProcessTreeSample> previous_;

@@ -22,6 +22,12 @@ json read_json(const std::string& path, const char* what) {
   }
 }
 
+// A string member, or "" when it is missing or not a string (never an exception).
+std::string string_or_empty(const json& object, const char* key) {
+  const auto found = object.find(key);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : "";
+}
+
 std::string scenario_name(const json& result, const std::string& where) {
   const auto scenario = result.find("scenario");
   if (scenario == result.end() || !scenario->is_object()) throw BaselineError(where + "/scenario: missing");
@@ -32,7 +38,7 @@ std::string scenario_name(const json& result, const std::string& where) {
 
 // `where` is the file and the JSON pointer of the result in it ("base.json: /runs/2/result").
 BaselineRun run_from_result(json result, const std::string& source, const std::string& where) {
-  if (!result.is_object() || result.value("format", "") != "faultline-result") {
+  if (!result.is_object() || string_or_empty(result, "format") != "faultline-result") {
     throw BaselineError(where + "/format: expected \"faultline-result\"");
   }
   const auto version = result.find("version");
@@ -65,14 +71,23 @@ BaselineRun read_result_for_comparison(const std::string& path) {
   return run_from_result(read_json(path, "result file"), path, path + ": ");
 }
 
+std::string partial_run(const json& result) {
+  const auto run = result.find("run");
+  if (run == result.end() || !run->is_object()) return "";
+  if (const std::string signal = string_or_empty(*run, "interrupted"); !signal.empty()) return "interrupted by " + signal;
+  const auto aborted = run->find("aborted");
+  if (aborted != run->end() && aborted->is_object()) return "aborted: " + string_or_empty(*aborted, "condition");
+  return "";
+}
+
 Baseline read_baseline(const std::string& path) {
   json file = read_json(path, "baseline");
-  if (file.is_object() && file.value("format", "") == "faultline-result") {
+  if (file.is_object() && string_or_empty(file, "format") == "faultline-result") {
     Baseline baseline = make_baseline({run_from_result(std::move(file), path, path + ": ")});
     baseline.path = path;
     return baseline;
   }
-  if (!file.is_object() || file.value("format", "") != "faultline-baseline") {
+  if (!file.is_object() || string_or_empty(file, "format") != "faultline-baseline") {
     throw BaselineError(path + ": /format: expected \"faultline-baseline\" (a file written by `faultline baseline "
                                "save`) or \"faultline-result\" (a result.json)");
   }
@@ -89,8 +104,13 @@ Baseline read_baseline(const std::string& path) {
     json& entry = (*runs)[i];
     const std::string where = path + ": /runs/" + std::to_string(i);
     if (!entry.is_object() || !entry.contains("result")) throw BaselineError(where + "/result: missing");
-    const std::string source = entry.value("source", "");
+    const std::string source = string_or_empty(entry, "source");
     read.push_back(run_from_result(std::move(entry["result"]), source, where + "/result"));
+    const std::string name = scenario_name(read.back().result, where + "/result");
+    if (name != scenario_name(read.front().result, path + ": /runs/0/result")) {
+      throw BaselineError(where + "/result/scenario/name: \"" + name + "\", but /runs/0 ran \"" +
+                          scenario_name(read.front().result, path) + "\"; a baseline holds runs of one scenario");
+    }
   }
   Baseline baseline = make_baseline(std::move(read));
   baseline.path = path;

@@ -37,7 +37,13 @@ struct Baseline {
 
 // Reads a result.json into a one-run baseline entry; `path` names it in messages. Results
 // written before faultline recorded analysis.comparable are refused with a message saying so.
+// Whether the run was whole (not interrupted or aborted) is the caller's question: see
+// partial_run().
 BaselineRun read_result_for_comparison(const std::string& path);
+
+// Why a result measured less than a whole run ("interrupted by SIGINT", "aborted: ..."); ""
+// for a whole run.
+std::string partial_run(const nlohmann::json& result);
 
 // Reads a baseline file or a single result.json.
 Baseline read_baseline(const std::string& path);

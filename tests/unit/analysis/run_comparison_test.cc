@@ -152,6 +152,17 @@ TEST(RunComparison, NeverRecoveringWhereTheBaselineRecoveredIsARegression) {
   EXPECT_EQ(only(compare_runs(inputs({{ttr(std::nullopt)}}, {{ttr(std::nullopt)}}))).verdict, "same");
 }
 
+TEST(RunComparison, RecoveringWhereTheBaselineNeverDidIsAnImprovement) {
+  const auto record = compare_runs(inputs({{ttr(std::nullopt)}}, {{ttr(2.0)}}));
+  EXPECT_EQ(only(record).verdict, "improved");
+  EXPECT_TRUE(record.passed);
+}
+
+TEST(RunComparison, NothingToCompareDoesNotPass) {
+  EXPECT_FALSE(compare_runs(inputs({}, {})).passed);
+  EXPECT_FALSE(compare_runs(inputs({{ttr(1.0)}}, {})).passed);
+}
+
 TEST(RunComparison, ExactCountsCompareTheLargestOverTheRuns) {
   const auto leak = compare_runs(inputs({{exact("target.threads_leaked", 0)}}, {{exact("target.threads_leaked", 37)}}));
   EXPECT_EQ(only(leak).verdict, "regressed");

@@ -114,5 +114,26 @@ TEST_F(BaselineFile, ABaselineHoldsOneScenario) {
   EXPECT_NE(message.find("b.json: /scenario/name: \"crash-restart\", but"), std::string::npos) << message;
 }
 
+TEST_F(BaselineFile, ARunOfAnotherScenarioInAFileIsNamedByItsPlace) {
+  const json file = {{"format", "faultline-baseline"},
+                     {"version", 1},
+                     {"runs", {{{"result", result("smoke", 1)}}, {{"result", result("crash-restart", 1)}}}}};
+  const std::string path = write("mixed.json", file.dump());
+  const std::string message = error_of([&] { read_baseline(path); });
+  EXPECT_NE(message.find("mixed.json: /runs/1/result/scenario/name: \"crash-restart\""), std::string::npos) << message;
+}
+
+TEST_F(BaselineFile, PartialRunsAreNamed) {
+  json whole = result("smoke", 1);
+  whole["run"] = {{"interrupted", nullptr}, {"aborted", nullptr}};
+  EXPECT_EQ(partial_run(whole), "");
+  json interrupted = whole;
+  interrupted["run"]["interrupted"] = "SIGINT";
+  EXPECT_EQ(partial_run(interrupted), "interrupted by SIGINT");
+  json aborted = whole;
+  aborted["run"]["aborted"] = {{"condition", "load.api.error_rate > 90% for 5s"}};
+  EXPECT_EQ(partial_run(aborted), "aborted: load.api.error_rate > 90% for 5s");
+}
+
 }  // namespace
 }  // namespace faultline::result
