@@ -10,7 +10,11 @@ cd "$root"
 scripts/install-deps.sh chromium   # chromium: the report's browser test
 
 echo "=== build (AddressSanitizer + UndefinedBehaviorSanitizer)"
-BUILD_DIR=$root/build-test scripts/build.sh -DFAULTLINE_SANITIZE=ON -DFAULTLINE_BUILD_BENCHMARKS=ON
+# -O1 -g1, as AddressSanitizer's authors recommend: compiling Beast's templates with
+# instrumentation at -O2 -g took 2.6 times as long here (373 s against 144 s for one file).
+# Assertions stay on.
+BUILD_DIR=$root/build-test scripts/build.sh -DFAULTLINE_SANITIZE=ON -DFAULTLINE_BUILD_BENCHMARKS=ON \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1"
 echo "=== unit, integration and browser tests"
 cd build-test
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure --timeout 300 -j 2
