@@ -28,31 +28,23 @@ HttpWorker::HttpWorker(WorkerPlan plan) : plan_(std::move(plan)), rng_(plan_.see
 }
 
 HttpWorker::~HttpWorker() {
-  if (thread_.joinable()) {
+  if (thread_.started()) {
     request_stop();
     join(Clock::now() + std::chrono::seconds(2));
   }
 }
 
 void HttpWorker::start() {
-  thread_ = std::thread([this] { run(); });
+  thread_.start([this] { run(); });
 }
 
 void HttpWorker::request_stop() {
   asio::post(io_, [this] { finish(); });
 }
 
-void HttpWorker::join(Clock::time_point deadline) {
-  if (!thread_.joinable()) return;
-  // A worker can only overrun if its event loop is stuck: stop the loop so join cannot hang.
-  if (finished_.get_future().wait_until(deadline) != std::future_status::ready) io_.stop();
-  thread_.join();
-}
+void HttpWorker::join(Clock::time_point deadline) { thread_.join(deadline); }
 
-std::vector<IntervalStats> HttpWorker::take_intervals() {
-  std::lock_guard lock(mailbox_mutex_);
-  return std::exchange(mailbox_, {});
-}
+std::vector<IntervalStats> HttpWorker::take_intervals() { return mailbox_.take(); }
 
 void HttpWorker::run() {
   connections_.reserve(plan_.connections);
@@ -68,7 +60,6 @@ void HttpWorker::run() {
   });
   arm_interval_roll();
   io_.run();
-  finished_.set_value();
 }
 
 void HttpWorker::begin_window() {
@@ -211,8 +202,7 @@ void HttpWorker::roll_interval() {
   }
   IntervalStats done{interval_index_++, LoadStats{}};
   std::swap(done.stats, interval_);
-  std::lock_guard lock(mailbox_mutex_);
-  mailbox_.push_back(std::move(done));
+  mailbox_.post(std::move(done));
 }
 
 void HttpWorker::arm_deadline_sweep() {

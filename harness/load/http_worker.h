@@ -7,18 +7,16 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
-#include <future>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
 #include <vector>
 
 #include "harness/load/arrival_schedule.h"
 #include "harness/load/load_stats.h"
 #include "harness/load/open_model_queue.h"
 #include "harness/load/request_mix.h"
+#include "harness/load/worker_thread.h"
 #include "harness/scenario/scenario.h"
 
 namespace faultline::load {
@@ -135,10 +133,8 @@ class HttpWorker {
   LoadStats interval_;                              // the interval under way
   LoadStats measured_;                              // after warm-up
 
-  std::mutex mailbox_mutex_;
-  std::vector<IntervalStats> mailbox_;
-  std::thread thread_;
-  std::promise<void> finished_;
+  IntervalMailbox<IntervalStats> mailbox_;
+  WorkerThread thread_{io_};
 };
 
 }  // namespace faultline::load

@@ -11,31 +11,23 @@ StormWorker::StormWorker(StormSchedule schedule, const LoadFactory& make_load)
     : schedule_(schedule), load_(make_load(io_, recorder_)) {}
 
 StormWorker::~StormWorker() {
-  if (thread_.joinable()) {
+  if (thread_.started()) {
     request_stop();
     join(Clock::now() + std::chrono::seconds(2));
   }
 }
 
 void StormWorker::start() {
-  thread_ = std::thread([this] { run(); });
+  thread_.start([this] { run(); });
 }
 
 void StormWorker::request_stop() {
   asio::post(io_, [this] { finish(); });
 }
 
-void StormWorker::join(Clock::time_point deadline) {
-  if (!thread_.joinable()) return;
-  // A worker can only overrun if its event loop is stuck: stop the loop so join cannot hang.
-  if (finished_.get_future().wait_until(deadline) != std::future_status::ready) io_.stop();
-  thread_.join();
-}
+void StormWorker::join(Clock::time_point deadline) { thread_.join(deadline); }
 
-std::vector<StormInterval> StormWorker::take_intervals() {
-  std::lock_guard lock(mailbox_mutex_);
-  return std::exchange(mailbox_, {});
-}
+std::vector<StormInterval> StormWorker::take_intervals() { return mailbox_.take(); }
 
 void StormWorker::run() {
   warmup_timer_.expires_at(schedule_.epoch + schedule_.warmup);
@@ -53,7 +45,6 @@ void StormWorker::run() {
   });
   arm_interval_roll();
   io_.run();
-  finished_.set_value();
 }
 
 void StormWorker::end_window() {
@@ -95,8 +86,7 @@ void StormWorker::arm_interval_roll() {
 
 void StormWorker::roll_interval() {
   StormInterval done{interval_index_++, recorder_.take_interval()};
-  std::lock_guard lock(mailbox_mutex_);
-  mailbox_.push_back(std::move(done));
+  mailbox_.post(std::move(done));
 }
 
 }  // namespace faultline::load

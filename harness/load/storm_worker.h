@@ -9,16 +9,14 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
-#include <future>
 #include <memory>
-#include <mutex>
 #include <span>
-#include <thread>
 #include <vector>
 
 #include "harness/load/reconnect_times.h"
 #include "harness/load/storm_recorder.h"
 #include "harness/load/storm_stats.h"
+#include "harness/load/worker_thread.h"
 
 namespace faultline::load {
 
@@ -98,10 +96,8 @@ class StormWorker {
   bool finished_run_ = false;                      // the run is over: the last interval has been reported
   std::uint64_t interval_index_ = 0;
 
-  std::mutex mailbox_mutex_;
-  std::vector<StormInterval> mailbox_;
-  std::thread thread_;
-  std::promise<void> finished_;
+  IntervalMailbox<StormInterval> mailbox_;
+  WorkerThread thread_{io_};
 };
 
 }  // namespace faultline::load
