@@ -13,8 +13,9 @@ int validate_command(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     try {
       const scenario::Scenario s = scenario::parse_scenario_file(path);
-      std::cout << path << ": ok (" << s.name << ", " << s.load.size()
-                << (s.load.size() == 1 ? " load generator)" : " load generators)") << '\n';
+      const std::size_t generators = s.load.size() + s.connection_load.size();
+      std::cout << path << ": ok (" << s.name << ", " << generators
+                << (generators == 1 ? " load generator)" : " load generators)") << '\n';
     } catch (const scenario::ScenarioError& e) {
       std::cerr << e.what() << '\n';
       code = kExitUsage;

@@ -23,7 +23,7 @@ std::optional<std::string> check_abort_condition(const AbortCondition& condition
     return condition.metric + " is known only after the run; abort conditions take per-interval metrics: " +
            grouped_names(produced_metric_names(scenario, measured_per_interval));
   }
-  if (const Availability available = availability(metric, scenario); !available.available) {
+  if (const Availability available = availability(*ref, scenario); !available.available) {
     return "this scenario cannot produce " + condition.metric + ": " + available.reason;
   }
   if (auto problem = threshold_unit_problem(condition.metric, metric.unit, condition.threshold)) return problem;

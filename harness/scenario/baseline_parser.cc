@@ -66,7 +66,7 @@ ParseResult<Tolerance> metric_tolerance(const std::string& name, const nlohmann:
     return ParseFailure{name + " is compared exactly with the baseline, so it takes no tolerance; "
                         "tolerances are for the noisy metrics: " + noisy_names};
   }
-  if (const Availability available = availability(metric, scenario); !available.available) {
+  if (const Availability available = availability(*ref, scenario); !available.available) {
     return ParseFailure{"this scenario cannot produce " + name + ": " + available.reason};
   }
   if (const auto fraction = relative(value)) return Tolerance{fraction, std::nullopt};

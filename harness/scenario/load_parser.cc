@@ -3,6 +3,7 @@
 #include <limits>
 #include <map>
 
+#include "harness/scenario/connection_load_parser.h"
 #include "harness/scenario/endpoint.h"
 #include "harness/scenario/identifiers.h"
 #include "harness/scenario/request_parser.h"
@@ -18,6 +19,7 @@ const std::vector<MisplacedKey> kGeneratorMisplacedKeys{
     {"rate", "a rate belongs to a stage of an open-model generator: \"stages\": "
              "[{\"for\": \"10s\", \"rate\": 100}]"}};
 const std::vector<std::string_view> kStageKeys{"for", "rate", "ramp"};
+const std::vector<std::string_view> kKinds{"http", "tcp", "websocket", "sse"};
 
 constexpr auto kMaxUnsigned = static_cast<std::int64_t>(std::numeric_limits<unsigned>::max());
 
@@ -60,7 +62,8 @@ void read_concurrency(const ObjectReader& generator, HttpLoad& load) {
 
 // The generator's window, or nullopt after reporting why it does not fit in the run (or when an
 // earlier problem makes it unknowable).
-std::optional<Window> check_window(const ObjectReader& generator, const HttpLoad& load,
+template <class Load>
+std::optional<Window> check_window(const ObjectReader& generator, const Load& load,
                                    std::optional<Duration> run_duration, bool times_valid) {
   if (!run_duration || !times_valid) return std::nullopt;
   const std::string run = format_duration(*run_duration);
@@ -140,13 +143,10 @@ void read_stages(const ObjectReader& generator, HttpLoad& load, std::optional<Lo
   }
 }
 
-HttpLoad read_generator(const LocatedValue& element, IssueCollector& issues,
-                        std::optional<Duration> run_duration) {
-  const ObjectReader generator(element.value, element.path, issues, kGeneratorKeys,
-                               kGeneratorMisplacedKeys);
-  HttpLoad load;
-  if (!generator.usable()) return load;
-
+// The fields every kind has: name, its window on the timeline, where its connections go.
+template <class Load>
+std::optional<Window> read_shared_fields(const ObjectReader& generator, Load& load,
+                                         std::optional<Duration> run_duration) {
   if (auto name = generator.string("name", Presence::required)) {
     if (!is_identifier(*name)) {
       generator.report("name", "expected a name of letters, digits, '.', '_' and '-', got " +
@@ -154,24 +154,12 @@ HttpLoad read_generator(const LocatedValue& element, IssueCollector& issues,
     }
     load.name = std::move(*name);
   }
-  generator.one_of("kind", Presence::required, {"http"});
-  const std::optional<LoadModel> model = read_model(generator);
-  load.model = model.value_or(LoadModel::closed);
-  read_concurrency(generator, load);
-  load.keepalive = generator.boolean("keepalive", Presence::optional).value_or(true);
-
-  load.timeout = generator.duration("timeout", Presence::optional, ZeroDuration::rejected)
-                     .value_or(load.timeout);
-  load.connect_timeout =
-      generator.duration("connect_timeout", Presence::optional, ZeroDuration::rejected)
-          .value_or(load.connect_timeout);
-
   const auto start = generator.duration("start", Presence::optional, ZeroDuration::allowed);
   load.start = start.value_or(Duration::zero());
   load.length = generator.duration("for", Presence::optional, ZeroDuration::rejected);
   const bool times_valid =
       (start || !generator.has("start")) && (load.length || !generator.has("for"));
-  read_stages(generator, load, model, check_window(generator, load, run_duration, times_valid));
+  std::optional<Window> window = check_window(generator, load, run_duration, times_valid);
 
   if (const auto address = generator.string("address", Presence::optional)) {
     const ParseResult<Endpoint> endpoint = parse_endpoint(*address);
@@ -187,22 +175,76 @@ HttpLoad read_generator(const LocatedValue& element, IssueCollector& issues,
     generator.report("via", "\"via\" and \"address\" are mutually exclusive: through a proxy, load goes to the "
                             "proxy's upstream");
   }
+  return window;
+}
+
+HttpLoad read_http_generator(const LocatedValue& element, IssueCollector& issues,
+                             std::optional<Duration> run_duration) {
+  const ObjectReader generator(element.value, element.path, issues, kGeneratorKeys,
+                               kGeneratorMisplacedKeys);
+  HttpLoad load;
+  if (!generator.usable()) return load;
+
+  generator.one_of("kind", Presence::required, kKinds);
+  const std::optional<LoadModel> model = read_model(generator);
+  load.model = model.value_or(LoadModel::closed);
+  read_concurrency(generator, load);
+  load.keepalive = generator.boolean("keepalive", Presence::optional).value_or(true);
+
+  load.timeout = generator.duration("timeout", Presence::optional, ZeroDuration::rejected)
+                     .value_or(load.timeout);
+  load.connect_timeout =
+      generator.duration("connect_timeout", Presence::optional, ZeroDuration::rejected)
+          .value_or(load.connect_timeout);
+  const std::optional<Window> window = read_shared_fields(generator, load, run_duration);
+  read_stages(generator, load, model, window);
   load.headers = read_headers(generator, "headers");
   load.requests = read_requests(generator);
   return load;
 }
 
+// The connection-level kind `element` declares, if it declares one.
+std::optional<ConnectionLoad::Kind> connection_kind(const nlohmann::json& element) {
+  if (!element.is_object()) return std::nullopt;
+  const auto kind = element.find("kind");
+  if (kind == element.end() || !kind->is_string()) return std::nullopt;
+  if (*kind == "tcp") return ConnectionLoad::Kind::tcp;
+  if (*kind == "websocket") return ConnectionLoad::Kind::websocket;
+  if (*kind == "sse") return ConnectionLoad::Kind::sse;
+  return std::nullopt;
+}
+
+ConnectionLoad read_connection_generator(const LocatedValue& element, ConnectionLoad::Kind kind,
+                                         IssueCollector& issues, std::optional<Duration> run_duration) {
+  const ObjectReader generator(element.value, element.path, issues, connection_load_keys(kind));
+  ConnectionLoad load;
+  load.kind = kind;
+  read_shared_fields(generator, load, run_duration);
+  read_connection_load(generator, load);
+  return load;
+}
+
 }  // namespace
 
-std::vector<HttpLoad> read_load(const ObjectReader& scenario, std::optional<Duration> run_duration) {
-  std::vector<HttpLoad> generators;
+LoadGenerators read_load(const ObjectReader& scenario, std::optional<Duration> run_duration) {
+  LoadGenerators generators;
   const auto elements = scenario.non_empty_array("load", Presence::required);
   if (!elements) return generators;
 
   std::map<std::string, std::string> name_paths;  // generator name -> pointer of its first use
-  for (const LocatedValue& element : *elements) {
-    generators.push_back(read_generator(element, scenario.issues(), run_duration));
-    const std::string& name = generators.back().name;
+  for (std::size_t position = 0; position < elements->size(); ++position) {
+    const LocatedValue& element = (*elements)[position];
+    std::string name;
+    if (const auto kind = connection_kind(*element.value)) {
+      ConnectionLoad& load = generators.connection.emplace_back(
+          read_connection_generator(element, *kind, scenario.issues(), run_duration));
+      load.position = position;
+      name = load.name;
+    } else {
+      HttpLoad& load = generators.http.emplace_back(read_http_generator(element, scenario.issues(), run_duration));
+      load.position = position;
+      name = load.name;
+    }
     if (name.empty()) continue;
     const std::string name_path = element.path + "/name";
     const auto [first, inserted] = name_paths.emplace(name, name_path);

@@ -44,6 +44,44 @@ const std::vector<MetricDefinition> kCatalogue{
      kEveryScope, MetricNeeds::load_generator, kPerInterval, kExact},
     {MetricId::load_errors, "load.<generator>.errors", MetricUnit::count, "failed requests, every error class",
      kEveryScope, MetricNeeds::load_generator, kPerInterval, kExact},
+    {MetricId::connects, "load.<generator>.connects", MetricUnit::count,
+     "connections established (WebSocket: handshake done), first connects and reconnects", kEveryScope,
+     MetricNeeds::connection_generator, kPerInterval, kExact},
+    {MetricId::connect_failures, "load.<generator>.connect_failures", MetricUnit::count,
+     "connects that failed, every kind", kEveryScope, MetricNeeds::connection_generator, kPerInterval, kExact},
+    {MetricId::connect_failure_rate, "load.<generator>.connect_failure_rate", MetricUnit::fraction,
+     "failed connects / connects attempted", kEveryScope, MetricNeeds::connection_generator, kPerInterval, kNoisy},
+    {MetricId::disconnects, "load.<generator>.disconnects", MetricUnit::count,
+     "established connections the target (or the network) ended", kEveryScope, MetricNeeds::connection_generator,
+     kPerInterval, kExact},
+    {MetricId::connected, "load.<generator>.connected", MetricUnit::count,
+     "connections open at an interval's end (over a window: the lowest)", kEveryScope,
+     MetricNeeds::connection_generator, kPerInterval, kExact},
+    {MetricId::connect_p50, "load.<generator>.connect_p50", MetricUnit::milliseconds,
+     "median connect latency (WebSocket: until the handshake is done)", kEveryScope,
+     MetricNeeds::connection_generator, kPerInterval, kNoisy},
+    {MetricId::connect_p99, "load.<generator>.connect_p99", MetricUnit::milliseconds,
+     "99th percentile connect latency", kEveryScope, MetricNeeds::connection_generator, kPerInterval, kNoisy},
+    {MetricId::round_trip_p50, "load.<generator>.round_trip_p50", MetricUnit::milliseconds,
+     "WebSocket: median message round trip", kEveryScope, MetricNeeds::connection_generator, kPerInterval, kNoisy},
+    {MetricId::round_trip_p99, "load.<generator>.round_trip_p99", MetricUnit::milliseconds,
+     "WebSocket: 99th percentile message round trip", kEveryScope, MetricNeeds::connection_generator, kPerInterval,
+     kNoisy},
+    {MetricId::delivery_p50, "load.<generator>.delivery_p50", MetricUnit::milliseconds,
+     "median delivery latency of pushed messages, from their publish time", kEveryScope,
+     MetricNeeds::connection_generator, kPerInterval, kNoisy},
+    {MetricId::delivery_p99, "load.<generator>.delivery_p99", MetricUnit::milliseconds,
+     "99th percentile delivery latency of pushed messages", kEveryScope, MetricNeeds::connection_generator,
+     kPerInterval, kNoisy},
+    {MetricId::reconnect_time_p50, "load.<generator>.reconnect_time_p50", MetricUnit::seconds,
+     "clients that lost their connection during a fault: median time until connected again (the worst fault's)",
+     kRunOrFault, MetricNeeds::connection_generator, kAfterRun, kNoisy},
+    {MetricId::reconnect_time_p99, "load.<generator>.reconnect_time_p99", MetricUnit::seconds,
+     "... 99th percentile (\"never\" when more than 1% did not come back, which fails)", kRunOrFault,
+     MetricNeeds::connection_generator, kAfterRun, kNoisy},
+    {MetricId::reconnect_time_max, "load.<generator>.reconnect_time_max", MetricUnit::seconds,
+     "... the last client's (\"never\" when one did not come back)", kRunOrFault,
+     MetricNeeds::connection_generator, kAfterRun, kNoisy},
     {MetricId::time_to_recover, "recovery.time_to_recover", MetricUnit::seconds,
      "from a fault's end until error rate and p99 are back at steady state (the worst fault's; \"never\" fails)",
      kRunOrFault, MetricNeeds::fault, kAfterRun, kNoisy},
@@ -107,10 +145,35 @@ std::string_view load_field(const MetricDefinition& metric) {
   return metric.name.substr(kLoadPrefix.size() + kGeneratorPlaceholder.size() + 1);
 }
 
+bool is_load_metric(const MetricDefinition& metric) {
+  return metric.needs == MetricNeeds::load_generator || metric.needs == MetricNeeds::connection_generator;
+}
+
+// Generators of every kind, in the order of the file.
 std::vector<std::string> generator_names(const Scenario& scenario) {
+  std::vector<std::pair<std::size_t, std::string>> positioned;
+  for (const HttpLoad& load : scenario.load) positioned.emplace_back(load.position, load.name);
+  for (const ConnectionLoad& load : scenario.connection_load) positioned.emplace_back(load.position, load.name);
+  std::stable_sort(positioned.begin(), positioned.end());
   std::vector<std::string> names;
-  for (const HttpLoad& load : scenario.load) names.push_back(load.name);
+  for (auto& [position, name] : positioned) names.push_back(std::move(name));
   return names;
+}
+
+const ConnectionLoad* connection_generator(const Scenario& scenario, const std::string& name) {
+  for (const ConnectionLoad& load : scenario.connection_load) {
+    if (load.name == name) return &load;
+  }
+  return nullptr;
+}
+
+const char* kind_word(ConnectionLoad::Kind kind) {
+  switch (kind) {
+    case ConnectionLoad::Kind::tcp: return "a tcp generator";
+    case ConnectionLoad::Kind::websocket: return "a websocket generator";
+    case ConnectionLoad::Kind::sse: return "an sse generator";
+  }
+  return "";
 }
 
 // What a value in `unit` is, and how a threshold for it is written.
@@ -180,14 +243,14 @@ std::optional<MetricRef> resolve_metric(std::string_view name) {
     const std::string_view generator = name.substr(kLoadPrefix.size(), last_dot - kLoadPrefix.size());
     const std::string_view field = name.substr(last_dot + 1);
     for (const MetricDefinition& metric : kCatalogue) {
-      if (metric.needs == MetricNeeds::load_generator && load_field(metric) == field) {
+      if (is_load_metric(metric) && load_field(metric) == field) {
         return MetricRef{&metric, std::string(generator)};
       }
     }
     return std::nullopt;
   }
   for (const MetricDefinition& metric : kCatalogue) {
-    if (metric.needs != MetricNeeds::load_generator && metric.name == name) return MetricRef{&metric, ""};
+    if (!is_load_metric(metric) && metric.name == name) return MetricRef{&metric, ""};
   }
   return std::nullopt;
 }
@@ -195,7 +258,8 @@ std::optional<MetricRef> resolve_metric(std::string_view name) {
 Availability availability(const MetricDefinition& metric, const Scenario& scenario) {
   const bool process = scenario.target.spawned() || scenario.target.pid.has_value();
   switch (metric.needs) {
-    case MetricNeeds::load_generator: return {};
+    case MetricNeeds::load_generator:
+    case MetricNeeds::connection_generator: return {};
     case MetricNeeds::fault:
       if (scenario.faults.empty()) return {false, "the scenario has no faults, so there is no recovery to measure"};
       return {};
@@ -227,14 +291,66 @@ Availability availability(const MetricDefinition& metric, const Scenario& scenar
   return {};
 }
 
+Availability generator_availability(const MetricDefinition& metric, const Scenario& scenario,
+                                    const std::string& generator) {
+  const ConnectionLoad* connection = connection_generator(scenario, generator);
+  if (metric.needs == MetricNeeds::load_generator && connection) {
+    return {false, generator + " is " + kind_word(connection->kind) +
+                       ": it makes connections, not requests (its metrics are load." + generator +
+                       ".connects, connect_p99, connected, ...)"};
+  }
+  if (metric.needs != MetricNeeds::connection_generator) return {};
+  if (!connection) return {false, generator + " is an HTTP generator: its connections are counted as requests"};
+  const bool websocket = connection->kind == ConnectionLoad::Kind::websocket;
+  switch (metric.id) {
+    case MetricId::round_trip_p50:
+    case MetricId::round_trip_p99:
+      if (!websocket || connection->message.empty() || !connection->await_replies) {
+        return {false, generator + " times no round trips: that takes a websocket generator with a \"message\" "
+                                   "and \"await_replies\" true"};
+      }
+      return {};
+    case MetricId::delivery_p50:
+    case MetricId::delivery_p99:
+      if (connection->kind == ConnectionLoad::Kind::tcp || (websocket && !connection->push_timestamps)) {
+        return {false, generator + " times no deliveries: that takes a websocket generator with \"subscribe\" and "
+                                   "\"push_timestamps\" true, or an sse generator"};
+      }
+      return {};
+    case MetricId::reconnect_time_p50:
+    case MetricId::reconnect_time_p99:
+    case MetricId::reconnect_time_max:
+      if (!websocket && connection->kind != ConnectionLoad::Kind::sse) {
+        return {false, generator + " is " + kind_word(connection->kind) +
+                           ": its connections do not reconnect (websocket and sse clients do)"};
+      }
+      if (scenario.faults.empty()) return {false, "the scenario has no faults to reconnect after"};
+      return {};
+    default: return {};
+  }
+}
+
+Availability availability(const MetricRef& metric, const Scenario& scenario) {
+  Availability available = availability(*metric.definition, scenario);
+  if (!available.available) return available;
+  return generator_availability(*metric.definition, scenario, metric.generator);
+}
+
 std::vector<ConcreteMetric> concrete_metrics(const Scenario& scenario) {
   std::vector<ConcreteMetric> out;
   for (const MetricDefinition& metric : kCatalogue) {
-    if (metric.needs != MetricNeeds::load_generator) {
+    if (!is_load_metric(metric)) {
       out.push_back({std::string(metric.name), &metric, availability(metric, scenario)});
       continue;
     }
-    for (const HttpLoad& load : scenario.load) out.push_back({with_generator(metric.name, load.name), &metric, {}});
+    for (const std::string& generator : generator_names(scenario)) {
+      Availability available = generator_availability(metric, scenario, generator);
+      // A metric of the other kind of generator is not a candidate at all (it would crowd
+      // `faultline metrics` and "did you mean" with names that can never apply).
+      const bool other_kind = !available.available && (metric.needs == MetricNeeds::load_generator) ==
+                                                          (connection_generator(scenario, generator) != nullptr);
+      if (!other_kind) out.push_back({with_generator(metric.name, generator), &metric, std::move(available)});
+    }
   }
   return out;
 }
@@ -311,7 +427,7 @@ ParseResult<MetricRef> lookup_metric(std::string_view name, const Scenario& scen
                         " (\"faultline metrics SCENARIO\" lists the metrics a scenario can produce)"};
   }
   const MetricDefinition& metric = *ref->definition;
-  if (metric.needs == MetricNeeds::load_generator) {
+  if (is_load_metric(metric)) {
     const std::vector<std::string> generators = generator_names(scenario);
     if (std::find(generators.begin(), generators.end(), ref->generator) == generators.end()) {
       std::vector<std::string> names;
@@ -336,7 +452,7 @@ std::optional<std::string> check_expectation(const Expectation& e, const Scenari
   const ParseResult<MetricRef> ref = lookup_metric(e.metric, scenario, concrete_metric_names(scenario));
   if (!ref) return ref.error();
   const MetricDefinition& metric = *ref->definition;
-  if (const Availability available = availability(metric, scenario); !available.available) {
+  if (const Availability available = availability(*ref, scenario); !available.available) {
     return "this scenario cannot produce " + e.metric + ": " + available.reason;
   }
   if (std::string problem = scope_problem(e, metric, scenario); !problem.empty()) return problem;

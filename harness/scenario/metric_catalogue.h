@@ -32,6 +32,9 @@ std::string_view unit_name(MetricUnit unit);
 enum class MetricId {
   load_p50, load_p90, load_p99, load_p999, load_max,
   load_error_rate, load_throughput, load_requests, load_errors,
+  connects, connect_failures, connect_failure_rate, disconnects, connected,
+  connect_p50, connect_p99, round_trip_p50, round_trip_p99, delivery_p50, delivery_p99,
+  reconnect_time_p50, reconnect_time_p99, reconnect_time_max,
   time_to_recover, availability,
   threads_leaked, fds_leaked, rss_leaked, goroutines_leaked,
   threads_peak, fds_peak, rss_peak,
@@ -40,7 +43,8 @@ enum class MetricId {
 
 // What a scenario must have for a metric to be measured at all.
 enum class MetricNeeds {
-  load_generator,    // the generator the name holds (load.<generator>.*)
+  load_generator,    // the HTTP generator the name holds (load.<generator>.*)
+  connection_generator,  // the connection-level generator (tcp, websocket, sse) the name holds
   fault,             // at least one fault to recover from
   target_process,    // a process to sample: a spawned target, or target.pid in attach mode
   prometheus,        // observe.prometheus (go_goroutines is scraped), and a process to sample
@@ -91,6 +95,13 @@ struct Availability {
   std::string reason;
 };
 Availability availability(const MetricDefinition& metric, const Scenario& scenario);
+// Whether the generator a load metric names can produce it (a WebSocket generator without
+// messages has no round trip, an HTTP generator no connect latency); `reason` says why not.
+// Every other metric is available here.
+Availability generator_availability(const MetricDefinition& metric, const Scenario& scenario,
+                                    const std::string& generator);
+// Both of the above, for a metric name already resolved against the scenario.
+Availability availability(const MetricRef& metric, const Scenario& scenario);
 
 // The concrete names a scenario can produce (load.<generator>.* once per generator), and the
 // ones it cannot with the reason.

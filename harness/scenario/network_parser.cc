@@ -109,7 +109,11 @@ void read_network(const ObjectReader& root, const std::vector<std::string>& faul
     scenario.seed = static_cast<std::uint64_t>(*seed);
   }
 
-  const bool any_via = std::any_of(scenario.load.begin(), scenario.load.end(), [](const HttpLoad& g) { return !g.via.empty(); });
+  // Every generator's "via" with its place in the "load" array, whatever its kind.
+  std::vector<std::pair<std::string, std::size_t>> vias;
+  for (const HttpLoad& g : scenario.load) vias.emplace_back(g.via, g.position);
+  for (const ConnectionLoad& g : scenario.connection_load) vias.emplace_back(g.via, g.position);
+  const bool any_via = std::any_of(vias.begin(), vias.end(), [](const auto& via) { return !via.first.empty(); });
   const bool any_network_fault =
       std::any_of(scenario.faults.begin(), scenario.faults.end(), [](const Fault& f) { return f.network() != nullptr; });
   if (!root.has("proxies") && (any_via || any_network_fault)) {
@@ -130,19 +134,15 @@ void read_network(const ObjectReader& root, const std::vector<std::string>& faul
     }
     if (!check_proxy_name(scenario.proxies, fault->proxy, issues, fault_paths[i] + "/proxy")) fault->proxy.clear();
   }
-  for (std::size_t i = 0; i < scenario.load.size(); ++i) {
-    const HttpLoad& generator = scenario.load[i];
-    if (!generator.via.empty()) {
-      check_proxy_name(scenario.proxies, generator.via, issues, "/load/" + std::to_string(i) + "/via");
-    }
+  for (const auto& [via, position] : vias) {
+    if (!via.empty()) check_proxy_name(scenario.proxies, via, issues, "/load/" + std::to_string(position) + "/via");
   }
   // A fault on a proxy that no load goes through changes nothing: say so rather than pass.
   for (std::size_t i = 0; i < scenario.faults.size(); ++i) {
     const NetworkFault* fault = scenario.faults[i].network();
     if (fault == nullptr) continue;
     const std::string& proxy = fault->proxy;
-    const bool used = std::any_of(scenario.load.begin(), scenario.load.end(),
-                                  [&](const HttpLoad& g) { return g.via == proxy; });
+    const bool used = std::any_of(vias.begin(), vias.end(), [&](const auto& via) { return via.first == proxy; });
     if (!proxy.empty() && !used) {
       issues.add(fault_paths[i], "no load generator goes through proxy \"" + proxy +
                                      "\", so this fault would change nothing; add \"via\": \"" + proxy +

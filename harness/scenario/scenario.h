@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -131,8 +132,72 @@ struct HttpLoad {
   std::vector<RequestTemplate> requests;           // the weighted mix, at least one
   std::optional<Endpoint> address;                 // unset: the target's address
   std::string via;                                 // a proxy's name: connect through it instead
+  std::size_t position = 0;                        // index in the scenario's "load" array, for messages
 
   friend bool operator==(const HttpLoad&, const HttpLoad&) = default;
+};
+
+// How a connection-level client waits before reconnecting after it lost its connection or a
+// connect failed (load::ReconnectPolicy is built from it; see harness/load/reconnect_policy.h).
+struct Reconnect {
+  enum class Backoff { immediate, fixed, exponential };
+  enum class Jitter { none, full, equal };
+  Backoff backoff = Backoff::exponential;
+  Duration delay = std::chrono::seconds(1);         // fixed: the pause before every attempt
+  Duration base = std::chrono::milliseconds(100);   // exponential: before attempt 1, doubling after
+  Duration cap = std::chrono::seconds(10);          // exponential: the longest pause
+  Jitter jitter = Jitter::full;
+  unsigned max_attempts = 0;                        // attempts after a loss before giving up; 0: never
+
+  friend bool operator==(const Reconnect&, const Reconnect&) = default;
+};
+
+// A connection-level load generator: kind "tcp" (connection churn or a burst of held
+// connections), "websocket" (clients that stay connected, message, and reconnect by policy) or
+// "sse" (Server-Sent Events subscribers that reconnect by policy).
+struct ConnectionLoad {
+  enum class Kind { tcp, websocket, sse };
+  std::string name;
+  Kind kind = Kind::tcp;
+  std::size_t position = 0;     // index in the scenario's "load" array, for messages
+  unsigned connections = 1;     // tcp: connection slots; websocket, sse: clients
+  unsigned threads = 0;         // worker threads; 0: min(cores, connections)
+  // tcp: new connections per second, a connection due while every slot is busy is skipped (0: a
+  // slot reconnects as soon as its connection closed). websocket, sse: clients started per
+  // second (0: all at once).
+  double rate_per_s = 0;
+  Duration connect_timeout = std::chrono::seconds(5);
+  Duration start{};                      // offset on the run timeline
+  std::optional<Duration> length;        // "for"; unset: until the end of the run
+  std::optional<Endpoint> address;       // unset: the target's address
+  std::string via;                       // a proxy's name: connect through it instead
+  unsigned source_addresses = 0;         // >0: bind connections to 127.0.0.1 .. 127.0.0.N in turn
+
+  // tcp
+  Duration hold{};                       // a connection stays open this long; 0: closed at once
+  std::string send;                      // written once connected; empty: nothing
+  std::uint64_t expect_bytes = 0;        // read back before the hold; 0: nothing awaited
+  Duration expect_timeout = std::chrono::seconds(5);
+  bool reset_on_close = false;           // close with RST instead of FIN
+
+  // websocket and sse
+  std::string path = "/";                // of the upgrade or event-stream request
+  Reconnect reconnect;
+  // websocket
+  std::string message;                   // sent at message_rate per client; {seq}, {t}; empty: none
+  double message_rate_per_s = 0;         // per connected client
+  bool await_replies = true;             // the target echoes each message: time its round trip
+  std::string subscribe;                 // non-empty: "sub KEY" after every connect
+  // A push's last field is its publish time in Unix ns (values written by "set KEY {t}"
+  // messages): measure delivery latency from it.
+  bool push_timestamps = false;
+  Duration handshake_timeout = std::chrono::seconds(5);
+  Duration heartbeat{};                  // ping interval; 0: none
+  Duration pong_timeout = std::chrono::seconds(5);
+  // sse
+  Duration idle_timeout = std::chrono::seconds(30);  // a stream silent this long is lost
+
+  friend bool operator==(const ConnectionLoad&, const ConnectionLoad&) = default;
 };
 
 // A fault proxy (Toxiproxy's "proxy") that load generators connect through with "via", so
@@ -253,7 +318,9 @@ struct Scenario {
   Duration duration{};
   Phases phases;
   Observe observe;
+  // The "load" array, split by kind ("position" keeps each generator's place in it).
   std::vector<HttpLoad> load;
+  std::vector<ConnectionLoad> connection_load;
   std::vector<Proxy> proxies;  // declared, or the implicit "proxy" in front of the target
   std::vector<Fault> faults;
   // Checked after the run; each names a metric of the catalogue (metric_catalogue.h) that

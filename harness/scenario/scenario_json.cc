@@ -1,5 +1,6 @@
 #include "harness/scenario/scenario_json.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <optional>
@@ -109,6 +110,85 @@ nlohmann::json load_json(const HttpLoad& load) {
   nlohmann::json requests = nlohmann::json::array();
   for (const RequestTemplate& request : load.requests) requests.push_back(request_json(request));
   object["requests"] = std::move(requests);
+  return object;
+}
+
+nlohmann::json reconnect_json(const Reconnect& reconnect) {
+  nlohmann::json object;
+  switch (reconnect.backoff) {
+    case Reconnect::Backoff::immediate: object["backoff"] = "immediate"; break;
+    case Reconnect::Backoff::fixed:
+      object["backoff"] = "fixed";
+      object["delay"] = format_duration(reconnect.delay);
+      break;
+    case Reconnect::Backoff::exponential:
+      object["backoff"] = "exponential";
+      object["base"] = format_duration(reconnect.base);
+      object["cap"] = format_duration(reconnect.cap);
+      break;
+  }
+  if (reconnect.backoff != Reconnect::Backoff::immediate) {
+    const char* jitter[] = {"none", "full", "equal"};
+    object["jitter"] = jitter[static_cast<int>(reconnect.jitter)];
+  }
+  object["max_attempts"] = reconnect.max_attempts;
+  return object;
+}
+
+void write_tcp_fields(const ConnectionLoad& load, nlohmann::json& object) {
+  object["kind"] = "tcp";
+  object["connections"] = load.connections;
+  if (load.rate_per_s > 0) object["rate"] = rate_json(load.rate_per_s);
+  object["hold"] = format_duration(load.hold);
+  if (!load.send.empty()) object["send"] = load.send;
+  if (load.expect_bytes > 0) {
+    object["expect_bytes"] = load.expect_bytes;
+    object["expect_timeout"] = format_duration(load.expect_timeout);
+  }
+  object["close"] = load.reset_on_close ? "rst" : "fin";
+}
+
+void write_client_fields(const ConnectionLoad& load, nlohmann::json& object) {
+  object["kind"] = load.kind == ConnectionLoad::Kind::websocket ? "websocket" : "sse";
+  object["clients"] = load.connections;
+  if (load.rate_per_s > 0) object["connect_rate"] = rate_json(load.rate_per_s);
+  object["path"] = load.path;
+  object["reconnect"] = reconnect_json(load.reconnect);
+  if (load.kind == ConnectionLoad::Kind::sse) {
+    object["idle_timeout"] = format_duration(load.idle_timeout);
+    return;
+  }
+  if (!load.message.empty()) {
+    object["message"] = load.message;
+    object["message_rate"] = rate_json(load.message_rate_per_s);
+  }
+  object["await_replies"] = load.await_replies;
+  if (!load.subscribe.empty()) {
+    object["subscribe"] = load.subscribe;
+    object["push_timestamps"] = load.push_timestamps;
+  }
+  object["handshake_timeout"] = format_duration(load.handshake_timeout);
+  if (load.heartbeat > Duration::zero()) {
+    object["heartbeat"] = format_duration(load.heartbeat);
+    object["pong_timeout"] = format_duration(load.pong_timeout);
+  }
+}
+
+nlohmann::json load_json(const ConnectionLoad& load) {
+  nlohmann::json object;
+  object["name"] = load.name;
+  if (load.kind == ConnectionLoad::Kind::tcp) {
+    write_tcp_fields(load, object);
+  } else {
+    write_client_fields(load, object);
+  }
+  if (load.threads != 0) object["threads"] = load.threads;
+  object["connect_timeout"] = format_duration(load.connect_timeout);
+  if (load.source_addresses != 0) object["source_addresses"] = load.source_addresses;
+  object["start"] = format_duration(load.start);
+  if (load.length) object["for"] = format_duration(*load.length);
+  if (load.address) object["address"] = format_endpoint(*load.address);
+  if (!load.via.empty()) object["via"] = load.via;
   return object;
 }
 
@@ -224,8 +304,16 @@ nlohmann::json to_json(const Scenario& scenario) {
     if (!scenario.observe.metrics.empty()) object["observe"]["prometheus"]["metrics"] = scenario.observe.metrics;
   }
   object["target"] = target_json(scenario.target);
+  // In the order of the file: positions are where the generators stood in its "load" array.
+  std::vector<std::pair<std::size_t, nlohmann::json>> generators;
+  for (const HttpLoad& generator : scenario.load) generators.emplace_back(generator.position, load_json(generator));
+  for (const ConnectionLoad& generator : scenario.connection_load) {
+    generators.emplace_back(generator.position, load_json(generator));
+  }
+  std::stable_sort(generators.begin(), generators.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   nlohmann::json load = nlohmann::json::array();
-  for (const HttpLoad& generator : scenario.load) load.push_back(load_json(generator));
+  for (auto& [position, generator] : generators) load.push_back(std::move(generator));
   object["load"] = std::move(load);
   if (!scenario.proxies.empty()) {
     nlohmann::json proxies = nlohmann::json::array();

@@ -118,7 +118,9 @@ Scenario read_scenario(const nlohmann::json& document, IssueCollector& issues) {
   scenario.phases = read_phases(root, run_duration);
   scenario.observe = read_observe(root, run_duration);
   scenario.target = read_target(root);
-  scenario.load = read_load(root, run_duration);
+  LoadGenerators generators = read_load(root, run_duration);
+  scenario.load = std::move(generators.http);
+  scenario.connection_load = std::move(generators.connection);
   const std::vector<std::string> fault_paths = read_faults(root, run_duration, scenario);
   read_network(root, fault_paths, scenario);
   read_expect(root, scenario);

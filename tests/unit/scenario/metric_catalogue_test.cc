@@ -196,10 +196,21 @@ TEST(MetricCatalogue, SaysWhichMetricsAreLiveAndWhichAreNoisy) {
                                             "load.<generator>.p999", "load.<generator>.max",
                                             "load.<generator>.error_rate", "load.<generator>.throughput",
                                             "load.<generator>.requests", "load.<generator>.errors",
-                                            "target.threads_peak", "target.fds_peak", "target.rss_peak"}));
+                                            "load.<generator>.connects", "load.<generator>.connect_failures",
+                                            "load.<generator>.connect_failure_rate", "load.<generator>.disconnects",
+                                            "load.<generator>.connected", "load.<generator>.connect_p50",
+                                            "load.<generator>.connect_p99", "load.<generator>.round_trip_p50",
+                                            "load.<generator>.round_trip_p99", "load.<generator>.delivery_p50",
+                                            "load.<generator>.delivery_p99", "target.threads_peak",
+                                            "target.fds_peak", "target.rss_peak"}));
   EXPECT_EQ(noisy, (std::vector<std::string>{"load.<generator>.p50", "load.<generator>.p90", "load.<generator>.p99",
                                              "load.<generator>.p999", "load.<generator>.max",
                                              "load.<generator>.error_rate", "load.<generator>.throughput",
+                                             "load.<generator>.connect_failure_rate", "load.<generator>.connect_p50",
+                                             "load.<generator>.connect_p99", "load.<generator>.round_trip_p50",
+                                             "load.<generator>.round_trip_p99", "load.<generator>.delivery_p50",
+                                             "load.<generator>.delivery_p99", "load.<generator>.reconnect_time_p50",
+                                             "load.<generator>.reconnect_time_p99", "load.<generator>.reconnect_time_max",
                                              "recovery.time_to_recover"}));
 }
 

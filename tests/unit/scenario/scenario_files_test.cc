@@ -68,7 +68,7 @@ class ValidScenarioFile : public testing::TestWithParam<fs::path> {};
 TEST_P(ValidScenarioFile, Parses) {
   try {
     const Scenario scenario = parse_scenario_file(GetParam().string());
-    EXPECT_FALSE(scenario.load.empty());
+    EXPECT_FALSE(scenario.load.empty() && scenario.connection_load.empty());
   } catch (const ScenarioError& error) {
     FAIL() << error.what();
   }
