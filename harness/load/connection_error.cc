@@ -10,6 +10,14 @@ namespace faultline::load {
 
 namespace beast = boost::beast;
 
+namespace {
+
+const boost::system::error_category& http_category() {
+  return make_error_code(beast::http::error::end_of_stream).category();
+}
+
+}  // namespace
+
 std::string_view to_string(ConnectionError error) {
   switch (error) {
     case ConnectionError::refused:
@@ -22,6 +30,8 @@ std::string_view to_string(ConnectionError error) {
       return "eof";
     case ConnectionError::handshake:
       return "handshake";
+    case ConnectionError::protocol:
+      return "protocol";
     case ConnectionError::other:
       return "other";
   }
@@ -31,9 +41,9 @@ std::string_view to_string(ConnectionError error) {
 ConnectionError classify_connection(const boost::system::error_code& ec) {
   if (ec == beast::error::timeout) return ConnectionError::timeout;
   if (ec == beast::websocket::error::closed || ec == beast::http::error::end_of_stream) return ConnectionError::eof;
+  if (ec == beast::websocket::error::message_too_big) return ConnectionError::protocol;
   // Any other HTTP error here is from parsing the answer to the upgrade.
-  const auto& http_category = make_error_code(beast::http::error::end_of_stream).category();
-  if (ec == beast::websocket::condition::handshake_failed || ec.category() == http_category) {
+  if (ec == beast::websocket::condition::handshake_failed || ec.category() == http_category()) {
     return ConnectionError::handshake;
   }
   switch (classify_connect(ec)) {
@@ -49,6 +59,14 @@ ConnectionError classify_connection(const boost::system::error_code& ec) {
     default:
       return ConnectionError::other;
   }
+}
+
+ConnectionError classify_sse_stream(const boost::system::error_code& ec) {
+  if (ec == beast::http::error::end_of_stream || ec == beast::http::error::partial_message) {
+    return ConnectionError::eof;
+  }
+  if (ec.category() == http_category()) return ConnectionError::protocol;
+  return classify_connection(ec);
 }
 
 }  // namespace faultline::load

@@ -1,5 +1,5 @@
 // Why a connection could not be established or was lost, as counted by the connection-level
-// load generators (TCP churn, WebSocket clients): the kinds a connection storm produces. Like
+// load generators (TCP churn, WebSocket and SSE clients): the kinds a connection storm produces. Like
 // ErrorClass for requests, an error code is classified and counted, never thrown.
 #pragma once
 
@@ -11,11 +11,18 @@ namespace faultline::load {
 
 enum class ConnectionError {
   refused,    // nothing listening, or the listen backlog overflowed
-  timeout,    // a deadline passed: connect, WebSocket handshake, heartbeat (pong) or expected bytes
+  // a deadline passed: connect, WebSocket handshake, heartbeat (pong), expected bytes, SSE
+  // response or an SSE stream idle for too long
+  timeout,
   reset,      // the connection was reset or the pipe broke
-  eof,        // the target ended the connection: FIN, or a WebSocket close frame
-  handshake,  // the target answered the WebSocket upgrade with something other than 101
-  other,      // anything else (the error code is not kept)
+  eof,        // the target ended the connection: FIN, a WebSocket close frame, the end of an SSE stream
+  // the target answered the WebSocket upgrade with something other than 101, or the SSE
+  // request with something other than 200 text/event-stream
+  handshake,
+  // an established connection broke its format or a bound: a WebSocket message or an SSE line
+  // over the client's limit, a malformed HTTP chunk
+  protocol,
+  other,  // anything else (the error code is not kept)
 };
 
 // For arrays indexed by ConnectionError.
@@ -29,5 +36,10 @@ std::string_view to_string(ConnectionError error);
 // deadline) are both timeouts; an HTTP answer to the upgrade that is not a valid switch to
 // WebSocket is a handshake failure, but the target closing during the handshake is eof.
 ConnectionError classify_connection(const boost::system::error_code& ec);
+
+// Classifies the error of reading an SSE stream's body once its response header was accepted:
+// the target ending the body, cleanly or in the middle of a chunk, is eof; any other HTTP error
+// is a malformed body (protocol), not a declined request.
+ConnectionError classify_sse_stream(const boost::system::error_code& ec);
 
 }  // namespace faultline::load

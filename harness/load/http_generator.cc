@@ -13,7 +13,9 @@ unsigned worker_count(const scenario::HttpLoad& spec, unsigned cores) {
 
 HttpGenerator::HttpGenerator(const scenario::HttpLoad& spec, const boost::asio::ip::tcp::endpoint& endpoint,
                              const std::string& host_header, const RunTimeline& timeline)
-    : spec_(spec), mix_(std::make_shared<const RequestMix>(spec, host_header)) {
+    : spec_(spec),
+      mix_(std::make_shared<const RequestMix>(spec, host_header)),
+      intervals_(worker_count(spec, std::thread::hardware_concurrency())) {
   if (spec_.model == scenario::LoadModel::open) {
     schedule_ = std::make_shared<const ArrivalSchedule>(spec_.stages);
   }
@@ -58,30 +60,18 @@ void HttpGenerator::join(Clock::time_point deadline) {
 
 void HttpGenerator::collect() {
   for (auto& worker : workers_) {
-    for (IntervalStats& reported : worker->take_intervals()) {
-      PendingInterval& pending = pending_[reported.index];
-      pending.stats.merge(reported.stats);
-      ++pending.reports;
-    }
+    for (IntervalStats& reported : worker->take_intervals()) intervals_.add(std::move(reported));
   }
 }
 
 std::vector<IntervalStats> HttpGenerator::take_completed_intervals() {
   collect();
-  std::vector<IntervalStats> completed;
-  while (!pending_.empty() && pending_.begin()->second.reports == workers_.size()) {
-    auto node = pending_.extract(pending_.begin());
-    completed.push_back(IntervalStats{node.key(), std::move(node.mapped().stats)});
-  }
-  return completed;
+  return intervals_.take_completed();
 }
 
 std::vector<IntervalStats> HttpGenerator::take_remaining_intervals() {
   collect();
-  std::vector<IntervalStats> remaining;
-  for (auto& [index, pending] : pending_) remaining.push_back(IntervalStats{index, std::move(pending.stats)});
-  pending_.clear();
-  return remaining;
+  return intervals_.take_remaining();
 }
 
 LoadStats HttpGenerator::measured() const {

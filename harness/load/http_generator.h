@@ -5,23 +5,16 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <chrono>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "harness/load/http_worker.h"
+#include "harness/load/interval_collator.h"
+#include "harness/load/run_timeline.h"
 #include "harness/scenario/scenario.h"
 
 namespace faultline::load {
-
-// Where a generator sits on the run's timeline.
-struct RunTimeline {
-  std::chrono::steady_clock::time_point epoch;  // t = 0
-  scenario::Duration duration{};                // the run's length
-  scenario::Duration warmup{};
-  scenario::Duration interval{};                // series granularity
-};
 
 class HttpGenerator {
  public:
@@ -47,17 +40,13 @@ class HttpGenerator {
   LoadStats measured() const;
 
  private:
-  struct PendingInterval {
-    LoadStats stats;
-    unsigned reports = 0;
-  };
   void collect();
 
   scenario::HttpLoad spec_;
   std::shared_ptr<const RequestMix> mix_;
   std::shared_ptr<const ArrivalSchedule> schedule_;
   std::vector<std::unique_ptr<HttpWorker>> workers_;
-  std::map<std::uint64_t, PendingInterval> pending_;
+  IntervalCollator<IntervalStats> intervals_;
 };
 
 // Worker threads for a generator: the scenario's choice, else one per core, never more than

@@ -56,6 +56,14 @@ class StormRecorder {
   void reply_matched(Clock::duration round_trip);
   // A pushed message; `latency` when it carried its publish time.
   void push_received(std::optional<std::chrono::nanoseconds> latency);
+  // An SSE event's id was not the one after the previous event's; `skipped`: the ids jumped
+  // over (0 when the id repeated or went back).
+  void event_id_gap(std::uint64_t skipped) {
+    tally([&](StormStats& s) {
+      ++s.counts.event_id_gaps;
+      s.counts.event_ids_skipped += skipped;
+    });
+  }
   void outage(const ClientOutage& outage);
 
   // From now on events also count in measured() (the end of warm-up).

@@ -37,6 +37,8 @@ void StormCounts::merge(const StormCounts& other) {
   messages_received += other.messages_received;
   replies_matched += other.replies_matched;
   pushes_received += other.pushes_received;
+  event_id_gaps += other.event_id_gaps;
+  event_ids_skipped += other.event_ids_skipped;
 }
 
 void ConnectedGauge::merge(const ConnectedGauge& other) {

@@ -1,6 +1,6 @@
-// What a connection-level load generator (TCP churn, WebSocket clients) measured over some span
-// of time: connects attempted, made and failed by kind, connections lost, messages, the
-// latency distributions and how many clients were connected. Each worker thread owns its own
+// What a connection-level load generator (TCP churn, WebSocket or SSE clients) measured over
+// some span of time: connects attempted, made and failed by kind, connections lost, messages,
+// the latency distributions and how many clients were connected. Each worker thread owns its own
 // StormStats (no locking on the hot path); they are merged per interval and over the run.
 #pragma once
 
@@ -14,7 +14,8 @@ namespace faultline::load {
 
 struct StormCounts {
   std::uint64_t connect_attempts = 0;  // connects started (first connects and reconnects)
-  std::uint64_t connects = 0;          // connections established (WebSocket: handshake done)
+  // connections established (WebSocket: handshake done; SSE: 200 text/event-stream received)
+  std::uint64_t connects = 0;
   std::uint64_t reconnects = 0;        // of `connects`, those of a client that had lost its connection
   std::uint64_t connects_skipped = 0;  // TCP churn: due, but every connection slot was in use
   std::array<std::uint64_t, kConnectionErrorCount> connect_failures{};  // by why they failed
@@ -30,7 +31,12 @@ struct StormCounts {
   // Every message received: replies, pushes and others (such as kvstore's "ok sub KEY").
   std::uint64_t messages_received = 0;
   std::uint64_t replies_matched = 0;  // replies matched to a message in flight (round trip known)
-  std::uint64_t pushes_received = 0;  // messages the target pushed to a subscription
+  std::uint64_t pushes_received = 0;  // messages the target pushed to a subscription; SSE: events
+  // SSE: events whose numeric id was not the previous event's plus one on the same stream, and
+  // the ids those jumps skipped (events lost in the stream). Events published while a client
+  // was disconnected are not counted: the stream starts afresh, without replay.
+  std::uint64_t event_id_gaps = 0;
+  std::uint64_t event_ids_skipped = 0;
 
   void add_connect_failure(ConnectionError error) { ++connect_failures[static_cast<std::size_t>(error)]; }
   void add_disconnect(ConnectionError cause) { ++disconnects[static_cast<std::size_t>(cause)]; }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -43,7 +44,8 @@ struct StormSchedule {
   std::chrono::nanoseconds interval{};    // width of one series interval
 };
 
-// One worker's figures for series interval `index` ([index, index+1) * interval from t = 0).
+// One worker's figures for series interval `index` ([index, index+1) * interval from t = 0). In
+// the interval the generator's window ends in, connected.last is the level when it ended.
 struct StormInterval {
   std::uint64_t index = 0;
   StormStats stats;
@@ -95,6 +97,7 @@ class StormWorker {
   bool ended_ = false;                             // the window is over (or was cancelled)
   bool finished_run_ = false;                      // the run is over: the last interval has been reported
   std::uint64_t interval_index_ = 0;
+  std::optional<std::uint64_t> connected_at_window_end_;  // until the interval it ended in is reported
 
   IntervalMailbox<StormInterval> mailbox_;
   WorkerThread thread_{io_};

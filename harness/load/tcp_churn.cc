@@ -1,6 +1,7 @@
 #include "harness/load/tcp_churn.h"
 
 #include <algorithm>
+#include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 #include <utility>
 
@@ -74,6 +75,12 @@ void TcpChurn::open(std::uint32_t slot) {
   s.started_at = Clock::now();
   recorder_.connect_started();
   arm_deadline(slot, plan_.connect_timeout);
+  if (const auto ec = plan_.source_addresses.bind(s.socket, connections_started_++)) {
+    // Through the loop, as a failed connect: reconnecting at once from here would recurse.
+    asio::post(s.socket.get_executor(),
+               [this, slot, generation = s.generation, ec] { on_connect(slot, generation, ec); });
+    return;
+  }
   s.socket.async_connect(plan_.endpoint, [this, slot, generation = s.generation](const boost::system::error_code& ec) {
     on_connect(slot, generation, ec);
   });

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "harness/load/connection_error.h"
+#include "harness/load/source_addresses.h"
 #include "harness/load/storm_recorder.h"
 #include "harness/load/storm_worker.h"
 
@@ -36,6 +37,7 @@ struct TcpChurnPlan {
   bool reset_on_close = false;      // close with RST (SO_LINGER 0) instead of FIN
   std::chrono::nanoseconds connect_timeout = std::chrono::seconds(5);
   std::chrono::nanoseconds expect_timeout = std::chrono::seconds(5);  // for expect_bytes
+  SourceAddresses source_addresses;  // empty: the kernel picks; else each connection takes the next
 };
 
 class TcpChurn : public StormLoad {
@@ -85,6 +87,7 @@ class TcpChurn : public StormLoad {
   boost::asio::steady_timer arrival_timer_;
   Clock::time_point began_at_;
   std::uint64_t opened_ = 0;  // rate mode: connections due so far (started or skipped)
+  std::uint64_t connections_started_ = 0;  // picks each connection's source address
   bool active_ = false;
   // Bytes received are only counted, never looked at: one buffer serves every slot (the kernel
   // fills it during a receive on this thread, one at a time).

@@ -6,7 +6,8 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/beast/websocket/stream.hpp>
-#include <charconv>
+
+#include "harness/load/publish_time.h"
 
 namespace faultline::load {
 
@@ -23,35 +24,16 @@ struct WebSocketClient::Link {
   std::string outbox;        // the message being written
 };
 
-namespace {
-
-std::int64_t unix_time_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-// The publish time a push carries as its last space-separated field, if it is a number.
-std::optional<std::int64_t> trailing_time_ns(std::string_view text) {
-  const std::string_view field = text.substr(text.rfind(' ') + 1);
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
-  if (error != std::errc{} || end != field.data() + field.size()) return std::nullopt;
-  return value;
-}
-
-}  // namespace
-
 WebSocketClient::WebSocketClient(asio::io_context& io, std::shared_ptr<const WebSocketClientConfig> config,
                                  StormRecorder& recorder, std::uint32_t index, std::uint64_t seed)
     : config_(std::move(config)),
       recorder_(recorder),
-      index_(index),
-      rng_(seed),
       io_(io),
-      reconnect_timer_(io),
+      reconnector_(io, config_->reconnect, recorder, index, seed),
       send_timer_(io),
       ping_timer_(io),
       pong_timer_(io),
+      next_source_(index),
       next_sequence_(index) {}
 
 void WebSocketClient::start() {
@@ -60,10 +42,13 @@ void WebSocketClient::start() {
 
 void WebSocketClient::connect() {
   state_ = State::connecting;
-  attempt_started_ = Clock::now();
-  recorder_.connect_started();
+  reconnector_.attempt_started();
   link_ = std::make_shared<Link>(io_);
   auto& tcp = beast::get_lowest_layer(link_->ws);
+  if (const auto ec = config_->source_addresses.bind(tcp.socket(), next_source_++)) {
+    fail_connect(classify_connection(ec));
+    return;
+  }
   tcp.expires_after(config_->connect_timeout);
   tcp.async_connect(config_->endpoint, bind_front_handler(&WebSocketClient::on_connect, shared_from_this(), link_));
 }
@@ -98,10 +83,7 @@ void WebSocketClient::on_handshake(std::shared_ptr<Link> link, const boost::syst
     fail_connect(classify_connection(ec));
     return;
   }
-  const Clock::time_point now = Clock::now();
-  recorder_.connected(attempt_started_, now, lost_at_.has_value());
-  end_outage(now);
-  attempt_ = 0;
+  const Clock::time_point now = reconnector_.connected();
   state_ = State::open;
   // Called during a read, which holds this client alive.
   link->ws.control_callback([this](websocket::frame_type kind, beast::string_view) {
@@ -141,8 +123,7 @@ void WebSocketClient::on_message(std::string_view text, Clock::time_point now) {
   if (text.starts_with(kPushPrefix)) {
     std::optional<std::chrono::nanoseconds> latency;
     if (config_->push_carries_time_ns) {
-      if (const auto published = trailing_time_ns(text))
-        latency = std::chrono::nanoseconds(unix_time_ns() - *published);
+      if (const auto published = trailing_time_ns(text)) latency = delivery_latency(*published);
     }
     recorder_.push_received(latency);
     return;
@@ -242,16 +223,19 @@ void WebSocketClient::ping() {
 }
 
 void WebSocketClient::lose(ConnectionError cause) {
-  recorder_.disconnected(cause);
-  lost_at_ = Clock::now();
   drop_link();
-  schedule_reconnect();
+  state_ = reconnector_.lost(cause, reconnect()) ? State::waiting : State::gave_up;
 }
 
 void WebSocketClient::fail_connect(ConnectionError error) {
-  recorder_.connect_failed(error);
   drop_link();
-  schedule_reconnect();
+  state_ = reconnector_.connect_failed(error, reconnect()) ? State::waiting : State::gave_up;
+}
+
+std::function<void()> WebSocketClient::reconnect() {
+  return [self = shared_from_this()] {
+    if (self->state_ == State::waiting) self->connect();
+  };
 }
 
 void WebSocketClient::drop_link() {
@@ -270,28 +254,6 @@ void WebSocketClient::drop_link() {
   in_flight_count_ = 0;
 }
 
-void WebSocketClient::schedule_reconnect() {
-  const auto delay = reconnect_delay(config_->reconnect, ++attempt_, rng_);
-  if (!delay) {
-    state_ = State::gave_up;
-    recorder_.gave_up();
-    end_outage(std::nullopt);
-    return;
-  }
-  state_ = State::waiting;
-  reconnect_timer_.expires_after(*delay);
-  reconnect_timer_.async_wait([self = shared_from_this()](const boost::system::error_code& ec) {
-    if (ec || self->state_ != State::waiting) return;
-    self->connect();
-  });
-}
-
-void WebSocketClient::end_outage(std::optional<Clock::time_point> reconnected_at) {
-  if (!lost_at_) return;
-  recorder_.outage(ClientOutage{index_, *lost_at_, reconnected_at});
-  lost_at_.reset();
-}
-
 void WebSocketClient::stop() {
   switch (state_) {
     case State::idle:
@@ -305,9 +267,8 @@ void WebSocketClient::stop() {
     case State::handshaking:
     case State::waiting:
       // An attempt under way is abandoned: neither a success nor a failure.
-      reconnect_timer_.cancel();
+      reconnector_.stop();
       drop_link();
-      end_outage(std::nullopt);
       state_ = State::stopped;
       return;
     case State::open: {

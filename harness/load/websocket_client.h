@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +26,8 @@
 #include "harness/load/connection_error.h"
 #include "harness/load/message_template.h"
 #include "harness/load/reconnect_policy.h"
+#include "harness/load/reconnector.h"
+#include "harness/load/source_addresses.h"
 #include "harness/load/storm_recorder.h"
 
 namespace faultline::load {
@@ -49,11 +52,13 @@ struct WebSocketClientConfig {
   std::chrono::nanoseconds heartbeat_interval{};                         // between pings; 0: none
   std::chrono::nanoseconds pong_timeout = std::chrono::seconds(5);       // ping to pong, or lost
   ReconnectPolicy reconnect;
+  SourceAddresses source_addresses;  // empty: the kernel picks; else each connection takes the next
 };
 
 class WebSocketClient : public std::enable_shared_from_this<WebSocketClient> {
  public:
   using Clock = std::chrono::steady_clock;
+  using Config = WebSocketClientConfig;
 
   // Messages sent and not yet answered; a message due while this many are in flight is
   // skipped (counted), so a target that stops answering cannot make a client queue without end.
@@ -74,8 +79,8 @@ class WebSocketClient : public std::enable_shared_from_this<WebSocketClient> {
     gave_up,  // the policy's max_attempts were used up
   };
 
-  // `index` is the client's place in its generator ({seq}, outage records); `seed` seeds its
-  // reconnect jitter.
+  // `index` is the client's place in its generator ({seq}, outage records, source address);
+  // `seed` seeds its reconnect jitter.
   WebSocketClient(boost::asio::io_context& io, std::shared_ptr<const WebSocketClientConfig> config,
                   StormRecorder& recorder, std::uint32_t index, std::uint64_t seed);
 
@@ -112,24 +117,20 @@ class WebSocketClient : public std::enable_shared_from_this<WebSocketClient> {
   void lose(ConnectionError cause);
   void fail_connect(ConnectionError error);
   void drop_link();
-  void schedule_reconnect();
-  void end_outage(std::optional<Clock::time_point> reconnected_at);
+  // What the Reconnector calls after its pause.
+  std::function<void()> reconnect();
   bool current(const std::shared_ptr<Link>& link, State state) const { return link == link_ && state_ == state; }
 
   std::shared_ptr<const WebSocketClientConfig> config_;
   StormRecorder& recorder_;
-  const std::uint32_t index_;
-  ReconnectRng rng_;
   boost::asio::io_context& io_;
-  boost::asio::steady_timer reconnect_timer_;
+  Reconnector reconnector_;
   boost::asio::steady_timer send_timer_;
   boost::asio::steady_timer ping_timer_;
   boost::asio::steady_timer pong_timer_;
   std::shared_ptr<Link> link_;
   State state_ = State::idle;
-  std::uint32_t attempt_ = 0;  // reconnect attempts since the last connection was made
-  Clock::time_point attempt_started_;
-  std::optional<Clock::time_point> lost_at_;  // in an outage: when the connection was lost
+  std::uint64_t next_source_;  // the connection number that picks the next source address
   std::uint64_t next_sequence_;
   Clock::time_point next_send_at_;
   bool write_in_flight_ = false;

@@ -24,6 +24,7 @@ TEST(ConnectionError, NamesAreTheEnumeratorsAndDistinct) {
   EXPECT_EQ(names.size(), kConnectionErrorCount);
   EXPECT_EQ(to_string(ConnectionError::refused), "refused");
   EXPECT_EQ(to_string(ConnectionError::handshake), "handshake");
+  EXPECT_EQ(to_string(ConnectionError::protocol), "protocol");
 }
 
 TEST(ConnectionError, ClassifiesSocketErrors) {
@@ -49,6 +50,26 @@ TEST(ConnectionError, ClassifiesARefusedUpgradeAsHandshake) {
   EXPECT_EQ(classify_connection(beast::websocket::error::upgrade_declined), ConnectionError::handshake);
   EXPECT_EQ(classify_connection(beast::websocket::error::bad_http_version), ConnectionError::handshake);
   EXPECT_EQ(classify_connection(beast::http::error::bad_version), ConnectionError::handshake);
+}
+
+TEST(ConnectionError, ClassifiesAWebSocketMessageOverTheLimitAsProtocol) {
+  EXPECT_EQ(classify_connection(beast::websocket::error::message_too_big), ConnectionError::protocol);
+}
+
+TEST(ConnectionError, ClassifiesTheEndOfAnSseStreamAsEof) {
+  EXPECT_EQ(classify_sse_stream(beast::http::error::end_of_stream), ConnectionError::eof);
+  EXPECT_EQ(classify_sse_stream(beast::http::error::partial_message), ConnectionError::eof);
+  EXPECT_EQ(classify_sse_stream(boost::asio::error::eof), ConnectionError::eof);
+}
+
+TEST(ConnectionError, ClassifiesAMalformedSseBodyAsProtocol) {
+  EXPECT_EQ(classify_sse_stream(beast::http::error::bad_chunk), ConnectionError::protocol);
+  EXPECT_EQ(classify_sse_stream(beast::http::error::bad_chunk_extension), ConnectionError::protocol);
+}
+
+TEST(ConnectionError, ClassifiesSocketErrorsOfAnSseStreamAsAnyConnections) {
+  EXPECT_EQ(classify_sse_stream(beast::error::timeout), ConnectionError::timeout);
+  EXPECT_EQ(classify_sse_stream(make_error_code(boost::system::errc::connection_reset)), ConnectionError::reset);
 }
 
 }  // namespace

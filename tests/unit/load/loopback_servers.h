@@ -1,6 +1,7 @@
 // Tiny servers on 127.0.0.1 (port 0) for the connection-level load tests, run on the test's
 // io_context: a WebSocket server speaking kvstore's echo/sub protocol that can drop every
-// connection or stop answering, and a raw TCP server that counts how connections end.
+// connection or stop answering, a raw TCP server that counts how connections end and where they
+// came from, and an SSE server shaped like godash's /events.
 #pragma once
 
 #include <array>
@@ -8,12 +9,14 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 #include <chrono>
 #include <cstddef>
 #include <deque>
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +25,7 @@ namespace faultline::load::testing {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
+namespace http = beast::http;
 namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 
@@ -33,6 +37,13 @@ inline tcp::endpoint refused_endpoint(asio::io_context& io) {
   const tcp::endpoint endpoint = probe.local_endpoint();
   probe.close();
   return endpoint;
+}
+
+// Notes where an accepted connection came from (nothing if the client has already reset it).
+inline void record_peer(std::vector<asio::ip::address>& peers, const tcp::socket& socket) {
+  boost::system::error_code ec;
+  const tcp::endpoint peer = socket.remote_endpoint(ec);
+  if (!ec) peers.push_back(peer.address());
 }
 
 // Runs `io` until `done()` holds or `timeout` passes; true if done.
@@ -56,6 +67,8 @@ class WebSocketEchoServer {
 
   tcp::endpoint endpoint() const { return acceptor_.local_endpoint(); }
   std::size_t sessions_opened() const { return sessions_opened_; }
+  // The source address of every connection accepted, in order.
+  const std::vector<asio::ip::address>& peers() const { return peers_; }
   std::size_t close_frames_received() const { return close_frames_received_; }
   std::size_t subscribers(std::string_view key) const {
     std::size_t n = 0;
@@ -131,6 +144,7 @@ class WebSocketEchoServer {
   void accept() {
     acceptor_.async_accept([this](const boost::system::error_code& ec, tcp::socket socket) {
       if (ec) return;
+      record_peer(peers_, socket);
       auto session = std::make_shared<Session>(std::move(socket), *this);
       sessions_.push_back(session);
       session->start();
@@ -142,6 +156,7 @@ class WebSocketEchoServer {
   std::vector<std::shared_ptr<Session>> sessions_;  // kept open, even when silent, until drop_all()
   bool silent_ = false;
   std::size_t sessions_opened_ = 0;
+  std::vector<asio::ip::address> peers_;
   std::size_t close_frames_received_ = 0;
 };
 
@@ -160,6 +175,8 @@ class RawTcpServer {
 
   tcp::endpoint endpoint() const { return acceptor_.local_endpoint(); }
   std::size_t accepted() const { return accepted_; }
+  // The source address of every connection accepted, in order.
+  const std::vector<asio::ip::address>& peers() const { return peers_; }
   std::size_t ended_by_fin() const { return ended_by_fin_; }
   std::size_t ended_by_rst() const { return ended_by_rst_; }
 
@@ -185,6 +202,7 @@ class RawTcpServer {
     acceptor_.async_accept([this](const boost::system::error_code& ec, tcp::socket socket) {
       if (ec) return;
       ++accepted_;
+      record_peer(peers_, socket);
       auto connection = std::make_shared<Connection>(std::move(socket), *this);
       boost::system::error_code ignored;
       if (!behaviour_.greeting.empty()) asio::write(connection->socket, asio::buffer(behaviour_.greeting), ignored);
@@ -200,8 +218,109 @@ class RawTcpServer {
   tcp::acceptor acceptor_;
   Behaviour behaviour_;
   std::size_t accepted_ = 0;
+  std::vector<asio::ip::address> peers_;
   std::size_t ended_by_fin_ = 0;
   std::size_t ended_by_rst_ = 0;
+};
+
+// Answers every request as godash's GET /events does: 200 text/event-stream, chunked, the stream
+// opened with ": subscribed"; then writes what the test sends to every stream, one chunk per
+// send, until it ends them (the last chunk, then close). Another status is answered with an
+// empty body and a close.
+class SseServer {
+ public:
+  struct Behaviour {
+    unsigned status = 200;
+    std::string content_type = "text/event-stream";
+  };
+
+  explicit SseServer(asio::io_context& io) : SseServer(io, Behaviour{}) {}
+  SseServer(asio::io_context& io, Behaviour behaviour)
+      : acceptor_(io, loopback_any_port()), behaviour_(std::move(behaviour)) {
+    accept();
+  }
+
+  tcp::endpoint endpoint() const { return acceptor_.local_endpoint(); }
+  std::size_t streams_opened() const { return streams_opened_; }
+  // The source address of every connection accepted, in order.
+  const std::vector<asio::ip::address>& peers() const { return peers_; }
+  // The last request's target and Accept header.
+  const std::string& last_target() const { return last_target_; }
+  const std::string& last_accept() const { return last_accept_; }
+
+  // `bytes` as one chunk to every open stream.
+  void send(std::string_view bytes) {
+    for (const auto& stream : streams_) write(*stream, chunk(bytes));
+  }
+
+  // Ends every stream as godash does when it drops a subscriber: the last chunk, then close.
+  void end_streams() {
+    for (const auto& stream : streams_) {
+      write(*stream, "0\r\n\r\n");
+      boost::system::error_code ignored;
+      stream->socket.close(ignored);
+    }
+    streams_.clear();
+  }
+
+ private:
+  struct Stream {
+    explicit Stream(tcp::socket socket) : socket(std::move(socket)) {}
+
+    tcp::socket socket;
+    beast::flat_buffer buffer;
+    http::request<http::empty_body> request;
+  };
+
+  static std::string chunk(std::string_view bytes) {
+    std::ostringstream chunk;
+    chunk << std::hex << bytes.size() << "\r\n" << bytes << "\r\n";
+    return chunk.str();
+  }
+
+  // Loopback buffers take the little the tests write: a blocking write cannot stall.
+  static void write(Stream& stream, std::string_view bytes) {
+    boost::system::error_code ignored;
+    asio::write(stream.socket, asio::buffer(bytes), ignored);
+  }
+
+  void accept() {
+    acceptor_.async_accept([this](const boost::system::error_code& ec, tcp::socket socket) {
+      if (ec) return;
+      record_peer(peers_, socket);
+      auto stream = std::make_shared<Stream>(std::move(socket));
+      http::async_read(stream->socket, stream->buffer, stream->request,
+                       [this, stream](const boost::system::error_code& ec, std::size_t) {
+                         if (!ec) answer(stream);
+                       });
+      accept();
+    });
+  }
+
+  void answer(const std::shared_ptr<Stream>& stream) {
+    last_target_ = std::string(stream->request.target());
+    last_accept_ = std::string(stream->request[http::field::accept]);
+    if (behaviour_.status != 200) {
+      write(*stream, "HTTP/1.1 " + std::to_string(behaviour_.status) +
+                         " Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+      boost::system::error_code ignored;
+      stream->socket.close(ignored);
+      return;
+    }
+    write(*stream, "HTTP/1.1 200 OK\r\nContent-Type: " + behaviour_.content_type +
+                       "\r\nCache-Control: no-cache\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n");
+    write(*stream, chunk(": subscribed\n\n"));
+    ++streams_opened_;
+    streams_.push_back(stream);
+  }
+
+  tcp::acceptor acceptor_;
+  Behaviour behaviour_;
+  std::vector<std::shared_ptr<Stream>> streams_;  // open until end_streams()
+  std::size_t streams_opened_ = 0;
+  std::vector<asio::ip::address> peers_;
+  std::string last_target_;
+  std::string last_accept_;
 };
 
 }  // namespace faultline::load::testing

@@ -75,6 +75,18 @@ TEST(StormRecorder, MessagesRepliesAndPushes) {
   EXPECT_EQ(interval.push_latency_us.max(), 4000u);
 }
 
+TEST(StormRecorder, EventIdGapsCountTheJumpsAndTheIdsSkipped) {
+  StormRecorder recorder;
+  recorder.event_id_gap(3);
+  recorder.start_measuring();
+  recorder.event_id_gap(0);
+  const StormStats interval = recorder.take_interval();
+  EXPECT_EQ(interval.counts.event_id_gaps, 2u);
+  EXPECT_EQ(interval.counts.event_ids_skipped, 3u);
+  EXPECT_EQ(recorder.measured().counts.event_id_gaps, 1u);
+  EXPECT_EQ(recorder.measured().counts.event_ids_skipped, 0u);
+}
+
 TEST(StormRecorder, KeepsOutagesUpToItsBound) {
   StormRecorder recorder;
   const ClientOutage outage{7, kT0, kT0 + milliseconds(1)};

@@ -21,6 +21,8 @@ StormStats sample() {
   s.counts.messages_received = 19;
   s.counts.replies_matched = 15;
   s.counts.pushes_received = 3;
+  s.counts.event_id_gaps = 2;
+  s.counts.event_ids_skipped = 5;
   s.connect_latency_us.record(100);
   s.round_trip_us.record(200);
   s.push_latency_us.record(300);
@@ -45,6 +47,8 @@ TEST(StormStats, MergeAddsEveryCounterAndHistogram) {
   EXPECT_EQ(a.counts.messages_received, 38u);
   EXPECT_EQ(a.counts.replies_matched, 30u);
   EXPECT_EQ(a.counts.pushes_received, 6u);
+  EXPECT_EQ(a.counts.event_id_gaps, 4u);
+  EXPECT_EQ(a.counts.event_ids_skipped, 10u);
   EXPECT_EQ(a.connect_latency_us.count(), 2u);
   EXPECT_EQ(a.round_trip_us.count(), 2u);
   EXPECT_EQ(a.push_latency_us.count(), 2u);
@@ -78,6 +82,7 @@ TEST(StormStats, AppendingALaterSpanKeepsItsLevelAndTheHigherPeak) {
   EXPECT_EQ(earlier.connected.last, 4u);
   EXPECT_EQ(earlier.connected.peak, 8u);
   EXPECT_EQ(earlier.counts.connects, 14u);
+  EXPECT_EQ(earlier.counts.event_ids_skipped, 10u);
   EXPECT_EQ(earlier.round_trip_us.count(), 2u);
 }
 
@@ -87,6 +92,8 @@ TEST(StormStats, ResetForgetsEverything) {
   s.reset();
   EXPECT_EQ(s.counts.connect_attempts, 0u);
   EXPECT_EQ(s.counts.connect_failure_total(), 0u);
+  EXPECT_EQ(s.counts.event_id_gaps, 0u);
+  EXPECT_EQ(s.counts.event_ids_skipped, 0u);
   EXPECT_EQ(s.connected.peak, 0u);
   EXPECT_EQ(s.connect_latency_us.count(), 0u);
   EXPECT_EQ(s.push_latency_us.count(), 0u);

@@ -92,12 +92,17 @@ TEST(StormWorker, RunsWebSocketClientsRampedInAndReportsEveryInterval) {
   plan.client = config;
   plan.clients = 4;
   plan.ramp_clients_per_s = 100;  // one every 10 ms
-  auto worker = worker_running<WebSocketLoad>(schedule(milliseconds(120), milliseconds(160), milliseconds(40)), plan);
+  // The window ends at 100 ms, inside interval 2 (80-120 ms).
+  auto worker = worker_running<WebSocketLoad>(schedule(milliseconds(100), milliseconds(160), milliseconds(40)), plan);
   worker->start();
   worker->join(Clock::now() + std::chrono::seconds(3));
   const std::vector<StormInterval> intervals = worker->take_intervals();
   ASSERT_EQ(intervals.size(), 4u);
   for (std::size_t i = 0; i < intervals.size(); ++i) EXPECT_EQ(intervals[i].index, i);
+  // The interval the window ended in reports the clients connected until then, not the zero
+  // left after faultline closed them; the next one reports nobody connected.
+  EXPECT_EQ(intervals[2].stats.connected.last, 4u);
+  EXPECT_EQ(intervals[3].stats.connected.last, 0u);
   const StormStats total = merged(intervals);
   EXPECT_EQ(total.counts.connects, 4u);
   EXPECT_EQ(total.counts.closed, 4u);

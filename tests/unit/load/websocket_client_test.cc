@@ -228,5 +228,19 @@ TEST_F(WebSocketClientTest, MessagesThatAreNeitherRepliesNorPushesAreCountedUnma
   EXPECT_EQ(counts().pushes_received, 0u);
 }
 
+TEST_F(WebSocketClientTest, ConnectsFromItsSourceAddress) {
+  WebSocketEchoServer server(io);
+  WebSocketClientConfig config = config_for(server.endpoint());
+  config.source_addresses = SourceAddresses::loopback(4, server.endpoint());
+  auto client = make_client(config, 2);  // client 2 starts with the third address
+  client->start();
+  ASSERT_TRUE(run_until(io, [&] { return counts().connects == 1; }));
+  ASSERT_EQ(server.peers().size(), 1u);
+  EXPECT_EQ(server.peers()[0].to_string(), "127.0.0.3");
+  server.drop_all();
+  ASSERT_TRUE(run_until(io, [&] { return counts().reconnects == 1; }));
+  EXPECT_EQ(server.peers()[1].to_string(), "127.0.0.4");  // its next connection takes the next
+}
+
 }  // namespace
 }  // namespace faultline::load
