@@ -37,9 +37,18 @@ std::vector<result::ComparableMetric> comparable_metrics(const result::RunResult
       metrics.push_back(comparable("load." + generator.name + "." + field, steady, run));
     }
   }
+  for (const result::ConnectionGeneratorResult& generator : run.connections) {
+    for (const char* field : {"connect_p99", "connect_failure_rate"}) {
+      metrics.push_back(comparable("load." + generator.name + "." + field, steady, run));
+    }
+  }
   for (std::size_t fault = 0; fault < run.faults.size(); ++fault) {
     if (!run.faults[fault].started_s) continue;
-    metrics.push_back(comparable("recovery.time_to_recover", Scope{Scope::Kind::fault, fault}, run));
+    const Scope during{Scope::Kind::fault, fault};
+    metrics.push_back(comparable("recovery.time_to_recover", during, run));
+    for (const result::ConnectionGeneratorResult& generator : run.connections) {
+      if (generator.kind != "tcp") metrics.push_back(comparable("load." + generator.name + ".reconnect_time_p99", during, run));
+    }
   }
   const Scope whole_run{};
   for (const char* name : {"target.threads_leaked", "target.fds_leaked", "target.goroutines_leaked",

@@ -87,7 +87,7 @@ ScopeWindow scope_window(const Scope& scope, const result::RunResult& run) {
 
 // --- load generators ---------------------------------------------------------------------------
 
-enum class Aggregate { median, largest, sum };
+enum class Aggregate { median, largest, smallest, sum };
 
 // What an interval (or the summary) must have had for the field to have a value.
 enum class Needs {
@@ -134,6 +134,55 @@ std::string needed(Needs needs) {
   return needs == Needs::response ? "a response" : needs == Needs::finished_request ? "a finished request" : "load";
 }
 
+// A connection-level generator's field: its aggregate over a window and its value in one
+// interval's (or the whole run's) figures, empty when they lack what it needs.
+struct ConnectionField {
+  Aggregate aggregate;
+  std::string needed;  // what an interval must have had, for messages ("a connect")
+  std::function<std::optional<double>(const result::ConnectionSummary&)> value;
+};
+
+ConnectionField connection_field(MetricId id) {
+  using S = result::ConnectionSummary;
+  using V = std::optional<double>;
+  const auto count = [](std::uint64_t n) { return V(static_cast<double>(n)); };
+  const auto if_any = [](std::uint64_t samples, double value) { return samples > 0 ? V(value) : std::nullopt; };
+  switch (id) {
+    case MetricId::connects: return {Aggregate::sum, "", [=](const S& s) { return count(s.counts.connects); }};
+    case MetricId::connect_failures:
+      return {Aggregate::sum, "", [=](const S& s) { return count(s.counts.connect_failure_total()); }};
+    case MetricId::connect_failure_rate:
+      return {Aggregate::median, "a connect attempt",
+              [=](const S& s) { return if_any(s.counts.connect_attempts, s.connect_failure_rate); }};
+    case MetricId::disconnects:
+      return {Aggregate::sum, "", [=](const S& s) { return count(s.counts.disconnect_total()); }};
+    case MetricId::connected: return {Aggregate::smallest, "", [=](const S& s) { return count(s.connected); }};
+    case MetricId::connect_p50:
+      return {Aggregate::median, "a connect", [=](const S& s) { return if_any(s.counts.connects, s.connect_latency.p50_ms); }};
+    case MetricId::connect_p99:
+      return {Aggregate::median, "a connect", [=](const S& s) { return if_any(s.counts.connects, s.connect_latency.p99_ms); }};
+    case MetricId::round_trip_p50:
+      return {Aggregate::median, "a round trip", [=](const S& s) { return if_any(s.round_trips, s.round_trip.p50_ms); }};
+    case MetricId::round_trip_p99:
+      return {Aggregate::median, "a round trip", [=](const S& s) { return if_any(s.round_trips, s.round_trip.p99_ms); }};
+    case MetricId::delivery_p50:
+      return {Aggregate::median, "a timed push", [=](const S& s) { return if_any(s.deliveries, s.delivery.p50_ms); }};
+    default:
+      return {Aggregate::median, "a timed push", [=](const S& s) { return if_any(s.deliveries, s.delivery.p99_ms); }};
+  }
+}
+
+bool is_connection_metric(const scenario::MetricRef& metric) {
+  return metric.definition->needs == scenario::MetricNeeds::connection_generator;
+}
+
+const result::ConnectionGeneratorResult* connection_generator_named(const result::RunResult& run,
+                                                                    const std::string& name) {
+  const auto generator = std::find_if(run.connections.begin(), run.connections.end(),
+                                      [&](const result::ConnectionGeneratorResult& g) { return g.name == name; });
+  return generator == run.connections.end() ? nullptr : &*generator;
+}
+
 const result::GeneratorResult* generator_named(const result::RunResult& run, const std::string& name) {
   const auto generator = std::find_if(run.load.begin(), run.load.end(),
                                       [&](const result::GeneratorResult& g) { return g.name == name; });
@@ -147,44 +196,81 @@ struct WindowValues {
   std::string problem;  // set when values is empty
 };
 
-WindowValues load_window_values(const scenario::MetricRef& metric, const Scope& scope, const result::RunResult& run) {
-  const result::GeneratorResult* generator = generator_named(run, metric.generator);
-  if (generator == nullptr) return {{}, "", "the run has no load generator \"" + metric.generator + "\""};
-  const LoadField field = load_field(metric.definition->id);
+// A generator's series of one field: `value` of each point (t_s and its figures), empty where
+// the interval had nothing to measure it by.
+template <class Point, class Value>
+Series field_series(const std::vector<Point>& points, double interval_s, const Value& value) {
+  Series series{interval_s, {}};
+  for (const Point& point : points) {
+    const auto index = static_cast<std::size_t>(std::llround(point.t_s / interval_s));
+    if (series.values.size() <= index) series.values.resize(index + 1);
+    series.values[index] = value(point.summary);
+  }
+  return series;
+}
+
+WindowValues window_values(const Series& series, const Scope& scope, const result::RunResult& run,
+                           const std::string& needed_text) {
   const ScopeWindow where = scope_window(scope, run);
   if (!where.window) return {{}, "", where.problem};
-  Series series{run.interval_s, {}};
-  for (const result::SeriesPoint& point : generator->series) {
-    const auto index = static_cast<std::size_t>(std::llround(point.t_s / run.interval_s));
-    if (series.values.size() <= index) series.values.resize(index + 1);
-    if (has_value(field, point.summary)) series.values[index] = field.value(point.summary);
-  }
   IndexRange range = intervals_in(series, *where.window);
   // A fault shorter than half an interval holds no midpoint: use the intervals it touched.
   if (range.empty() && scope.kind == Scope::Kind::fault) range = intervals_touching(series, *where.window);
   WindowValues result{present_values(series, range), span_text(*where.window), ""};
-  if (result.values.empty()) result.problem = "no interval in " + result.window + " had " + needed(field.needs);
+  if (result.values.empty()) result.problem = "no interval in " + result.window + " had " + needed_text;
   return result;
 }
 
-Observation load_value(const scenario::MetricRef& metric, const Scope& scope, const result::RunResult& run) {
-  const LoadField field = load_field(metric.definition->id);
-  if (scope.kind == Scope::Kind::whole_run) {
-    const result::GeneratorResult* generator = generator_named(run, metric.generator);
-    if (generator == nullptr) return none("the run has no load generator \"" + metric.generator + "\"");
-    const result::LoadSummary& s = generator->summary;
-    if (!(s.span_s > 0)) return none("the generator measured nothing after warm-up");
-    if (!has_value(field, s)) return none("not one " + needed(field.needs).substr(2) + " after warm-up");
-    return {field.value(s), "over the run after warm-up"};
+WindowValues load_window_values(const scenario::MetricRef& metric, const Scope& scope, const result::RunResult& run) {
+  if (is_connection_metric(metric)) {
+    const result::ConnectionGeneratorResult* generator = connection_generator_named(run, metric.generator);
+    if (generator == nullptr) return {{}, "", "the run has no connection generator \"" + metric.generator + "\""};
+    const ConnectionField field = connection_field(metric.definition->id);
+    return window_values(field_series(generator->series, run.interval_s, field.value), scope, run,
+                         field.needed.empty() ? "load" : field.needed);
   }
+  const result::GeneratorResult* generator = generator_named(run, metric.generator);
+  if (generator == nullptr) return {{}, "", "the run has no load generator \"" + metric.generator + "\""};
+  const LoadField field = load_field(metric.definition->id);
+  const auto value = [&](const result::LoadSummary& s) {
+    return has_value(field, s) ? std::optional(field.value(s)) : std::nullopt;
+  };
+  return window_values(field_series(generator->series, run.interval_s, value), scope, run, needed(field.needs));
+}
+
+// The whole run's value of a load metric (the generator's summary after warm-up).
+Observation whole_run_value(const scenario::MetricRef& metric, const result::RunResult& run) {
+  if (is_connection_metric(metric)) {
+    const result::ConnectionGeneratorResult* generator = connection_generator_named(run, metric.generator);
+    if (generator == nullptr) return none("the run has no connection generator \"" + metric.generator + "\"");
+    if (!(generator->summary.span_s > 0)) return none("the generator measured nothing after warm-up");
+    const ConnectionField field = connection_field(metric.definition->id);
+    const std::optional<double> value = field.value(generator->summary);
+    if (!value) return none("not one " + field.needed.substr(field.needed.find(' ') + 1) + " after warm-up");
+    return {value, "over the run after warm-up"};
+  }
+  const result::GeneratorResult* generator = generator_named(run, metric.generator);
+  if (generator == nullptr) return none("the run has no load generator \"" + metric.generator + "\"");
+  const LoadField field = load_field(metric.definition->id);
+  const result::LoadSummary& s = generator->summary;
+  if (!(s.span_s > 0)) return none("the generator measured nothing after warm-up");
+  if (!has_value(field, s)) return none("not one " + needed(field.needs).substr(2) + " after warm-up");
+  return {field.value(s), "over the run after warm-up"};
+}
+
+Observation load_value(const scenario::MetricRef& metric, const Scope& scope, const result::RunResult& run) {
+  if (scope.kind == Scope::Kind::whole_run) return whole_run_value(metric, run);
+  const Aggregate aggregate = is_connection_metric(metric) ? connection_field(metric.definition->id).aggregate
+                                                           : load_field(metric.definition->id).aggregate;
   const WindowValues window = load_window_values(metric, scope, run);
   const std::vector<double>& values = window.values;
   if (values.empty()) return none(window.problem);
   const std::string of = " of " + std::to_string(values.size()) +
                          (values.size() == 1 ? " interval in " : " intervals in ") + window.window;
-  switch (field.aggregate) {
+  switch (aggregate) {
     case Aggregate::median: return {median(values), "median" + of};
     case Aggregate::largest: return {*std::max_element(values.begin(), values.end()), "largest" + of};
+    case Aggregate::smallest: return {*std::min_element(values.begin(), values.end()), "smallest" + of};
     case Aggregate::sum: return {std::accumulate(values.begin(), values.end(), 0.0), "sum" + of};
   }
   return none("unknown aggregate");
@@ -222,6 +308,38 @@ Observation recovery_value(MetricId id, const Scope& scope, const result::RunRes
   }
   if (faults.size() == 1) return {worst, fault_name(worst_fault)};
   return {worst, "the worst of " + std::to_string(faults.size()) + " faults: " + fault_name(worst_fault)};
+}
+
+// --- reconnects --------------------------------------------------------------------------------
+
+Observation reconnect_value(const scenario::MetricRef& metric, const Scope& scope, const result::RunResult& run) {
+  const result::ConnectionGeneratorResult* generator = connection_generator_named(run, metric.generator);
+  if (generator == nullptr) return none("the run has no connection generator \"" + metric.generator + "\"");
+  const MetricId id = metric.definition->id;
+  const char* rank = id == MetricId::reconnect_time_p50 ? "p50" : id == MetricId::reconnect_time_p99 ? "p99" : "max";
+  std::optional<double> worst;
+  std::string worst_how;
+  std::size_t judged = 0;
+  for (const result::ReconnectRecord& record : generator->reconnects) {
+    if (scope.kind == Scope::Kind::fault && record.fault != scope.fault_index) continue;
+    if (record.clients == 0) continue;  // nobody lost a connection during this fault
+    ++judged;
+    const std::optional<double>& time =
+        id == MetricId::reconnect_time_p50 ? record.p50_s : id == MetricId::reconnect_time_p99 ? record.p99_s : record.max_s;
+    const std::string clients = std::to_string(record.reconnected) + " of " + std::to_string(record.clients) +
+                                " clients that lost their connection during " + fault_name(record.fault) +
+                                " came back";
+    if (!time) return none("never: " + clients + ", too few for the " + rank);
+    if (!worst || *time > *worst) {
+      worst = time;
+      worst_how = clients;
+    }
+  }
+  if (judged == 0) {
+    return none(scope.kind == Scope::Kind::fault ? "no client lost its connection during " + fault_name(scope.fault_index)
+                                                 : std::string("no client lost its connection during a fault"));
+  }
+  return {worst, judged == 1 ? worst_how : "the worst of " + std::to_string(judged) + " faults: " + worst_how};
 }
 
 // --- the target --------------------------------------------------------------------------------
@@ -268,9 +386,14 @@ std::optional<double> load_metric_value(scenario::MetricId id, const result::Loa
   return has_value(field, summary) ? std::optional(field.value(summary)) : std::nullopt;
 }
 
+std::optional<double> connection_metric_value(scenario::MetricId id, const result::ConnectionSummary& summary) {
+  return connection_field(id).value(summary);
+}
+
 std::vector<double> interval_values(const scenario::MetricRef& metric, const scenario::Scope& scope,
                                     const result::RunResult& run) {
   if (metric.definition == nullptr || metric.generator.empty() || scope.kind == Scope::Kind::whole_run) return {};
+  if (metric.definition->timing != scenario::MetricTiming::per_interval) return {};
   return load_window_values(metric, scope, run).values;
 }
 
@@ -290,7 +413,21 @@ Observation observe_metric(const scenario::MetricRef& metric, const Scope& scope
     case MetricId::load_error_rate:
     case MetricId::load_throughput:
     case MetricId::load_requests:
-    case MetricId::load_errors: return load_value(metric, scope, run);
+    case MetricId::load_errors:
+    case MetricId::connects:
+    case MetricId::connect_failures:
+    case MetricId::connect_failure_rate:
+    case MetricId::disconnects:
+    case MetricId::connected:
+    case MetricId::connect_p50:
+    case MetricId::connect_p99:
+    case MetricId::round_trip_p50:
+    case MetricId::round_trip_p99:
+    case MetricId::delivery_p50:
+    case MetricId::delivery_p99: return load_value(metric, scope, run);
+    case MetricId::reconnect_time_p50:
+    case MetricId::reconnect_time_p99:
+    case MetricId::reconnect_time_max: return reconnect_value(metric, scope, run);
     case MetricId::time_to_recover:
     case MetricId::availability: return recovery_value(metric.definition->id, scope, run);
     case MetricId::threads_leaked: return leak_value("threads", run);

@@ -10,7 +10,10 @@
 // - after recovery: from the latest recovery instant over every fault to the end of the load.
 // Over a window, load latencies, error rate and throughput are the median of the per-interval
 // values (intervals by midpoint, series.h), requests and errors are summed, max is the
-// largest; target peaks are the largest sample taken in the window.
+// largest; target peaks are the largest sample taken in the window. Connection generators:
+// connects, failures and disconnects are summed, connected is the lowest level at an
+// interval's end, latencies and the failure rate are medians; reconnect times are per fault
+// (whole run: the worst fault's), "never" when too few clients came back for the rank.
 #pragma once
 
 #include <optional>
@@ -38,6 +41,8 @@ Observation observe_metric(const scenario::MetricRef& metric, const scenario::Sc
 // A load metric's value in one interval's (or a whole run's) figures; empty when they lack what
 // it needs (latency without a response, error rate without a finished request).
 std::optional<double> load_metric_value(scenario::MetricId id, const result::LoadSummary& summary);
+// The same for a connection-level generator's metric (connects, connected, connect_p99, ...).
+std::optional<double> connection_metric_value(scenario::MetricId id, const result::ConnectionSummary& summary);
 
 std::vector<double> interval_values(const scenario::MetricRef& metric, const scenario::Scope& scope,
                                     const result::RunResult& run);

@@ -40,21 +40,23 @@ FaultRecovery analyse_recovery(const LoadSeries& load, const SteadyLevels& stead
   FaultRecovery recovery;
   measure_during(load, fault, recovery);
 
-  if (!steady.error_rate || !steady.p99_ms) {
+  if (!steady.error_rate || (load.judge_p99 && !steady.p99_ms)) {
     recovery.status = RecoveryStatus::unknown;
     recovery.explanation = "no steady state to recover to: the baseline window had no error-rate or p99 samples";
     return recovery;
   }
   const RecoveryTolerance& tolerance = options.tolerance;
   const double error_rate_limit = *steady.error_rate + tolerance.error_rate_points;
-  const double p99_limit_ms =
-      std::max(*steady.p99_ms * (1 + tolerance.p99_relative), *steady.p99_ms + tolerance.p99_floor_ms);
   recovery.error_rate_limit = error_rate_limit;
-  recovery.p99_limit_ms = p99_limit_ms;
+  std::string limits = "error rate <= " + format_value(error_rate_limit, MetricUnit::fraction);
+  double p99_limit_ms = 0;
+  if (load.judge_p99) {
+    p99_limit_ms = std::max(*steady.p99_ms * (1 + tolerance.p99_relative), *steady.p99_ms + tolerance.p99_floor_ms);
+    recovery.p99_limit_ms = p99_limit_ms;
+    limits += " and p99 <= " + format_value(p99_limit_ms, MetricUnit::milliseconds);
+  }
 
   recovery.status = RecoveryStatus::never;
-  const std::string limits = "error rate <= " + format_value(error_rate_limit, MetricUnit::fraction) +
-                             " and p99 <= " + format_value(p99_limit_ms, MetricUnit::milliseconds);
   if (!fault.end_s) {
     recovery.explanation = "the fault lasted until the end of the run: no time after it to recover in";
     return recovery;
@@ -64,14 +66,16 @@ FaultRecovery analyse_recovery(const LoadSeries& load, const SteadyLevels& stead
   // The slack keeps 3 s / 0.1 s (29.999999999999996) at 30 intervals, not 31.
   const auto needed = static_cast<std::size_t>(
       std::max(1.0, std::ceil(options.recovery_window_s / interval_s - 1e-9)));
-  const std::size_t data_end = std::min(load.error_rate.values.size(), load.p99_ms.values.size());
+  const std::size_t data_end =
+      load.judge_p99 ? std::min(load.error_rate.values.size(), load.p99_ms.values.size()) : load.error_rate.values.size();
   const std::size_t first = intervals_in(load.error_rate, {*fault.end_s, load.error_rate.end_s()}).first;
 
   std::size_t run = 0;  // consecutive intervals within tolerance, ending at i
   for (std::size_t i = first; i < data_end; ++i) {
     const auto error_rate = load.error_rate.at(i);
     const auto p99 = load.p99_ms.at(i);
-    const bool within = error_rate && p99 && *error_rate <= error_rate_limit && *p99 <= p99_limit_ms;
+    const bool latency_within = !load.judge_p99 || (p99 && *p99 <= p99_limit_ms);
+    const bool within = error_rate && *error_rate <= error_rate_limit && latency_within;
     run = within ? run + 1 : 0;
     if (run == needed) {
       const double start_s = static_cast<double>(i + 1 - needed) * interval_s;

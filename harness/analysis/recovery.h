@@ -16,6 +16,9 @@ struct LoadSeries {
   Series ok;          // requests that succeeded per interval
   Series error_rate;  // failed / finished per interval, a fraction (0.02 = 2%)
   Series p99_ms;      // 99th percentile latency per interval, milliseconds
+  // false: the generator has no latency to recover (WebSocket clients that only stay
+  // connected); recovery then rests on the error rate alone and p99_ms is not read.
+  bool judge_p99 = true;
 };
 
 // The steady-state medians recovery is measured against (steady_state(...).median); empty when

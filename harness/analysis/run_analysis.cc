@@ -36,6 +36,38 @@ LoadSeries load_series(const result::GeneratorResult& g, double interval_s) {
   return series;
 }
 
+// A connection generator's series in recovery's terms. Clients that stay connected (websocket,
+// sse): an interval's "error rate" is the share of clients not connected at its end, "sent" the
+// clients and "ok" the connected ones, and latency is the message round trip when there is one
+// (nothing else is measured while clients are merely connected). Churn (tcp): the error rate is
+// failed connects / attempted, latency the connect's.
+LoadSeries connection_load_series(const result::ConnectionGeneratorResult& g, double interval_s) {
+  LoadSeries series{{interval_s, {}}, {interval_s, {}}, {interval_s, {}}, {interval_s, {}}};
+  const bool churn = g.kind == "tcp";
+  const bool round_trips = std::any_of(g.series.begin(), g.series.end(),
+                                       [](const result::ConnectionSeriesPoint& p) { return p.summary.round_trips > 0; });
+  series.judge_p99 = churn || round_trips;
+  for (const result::ConnectionSeriesPoint& point : g.series) {
+    const auto index = static_cast<std::size_t>(std::llround(point.t_s / interval_s));
+    for (Series* s : {&series.sent, &series.ok, &series.error_rate, &series.p99_ms}) s->values.resize(index + 1);
+    const result::ConnectionSummary& p = point.summary;
+    if (churn) {
+      series.sent.values[index] = static_cast<double>(p.counts.connect_attempts);
+      series.ok.values[index] = static_cast<double>(p.counts.connects);
+      if (p.counts.connect_attempts > 0) series.error_rate.values[index] = p.connect_failure_rate;
+      if (p.counts.connects > 0) series.p99_ms.values[index] = p.connect_latency.p99_ms;
+      continue;
+    }
+    const double clients = g.connections;
+    const double connected = std::min(clients, static_cast<double>(p.connected));
+    series.sent.values[index] = clients;
+    series.ok.values[index] = connected;
+    if (clients > 0) series.error_rate.values[index] = (clients - connected) / clients;
+    if (p.round_trips > 0) series.p99_ms.values[index] = p.round_trip.p99_ms;
+  }
+  return series;
+}
+
 Series throughput_series(const result::GeneratorResult& g, double interval_s) {
   Series series{interval_s, {}};
   for (const result::SeriesPoint& point : g.series) {
@@ -119,6 +151,15 @@ result::RunAnalysis analyse_run(const result::RunResult& run, double load_end_s)
     const SteadyLevels levels{steady_state(series.error_rate, steady).median, steady_state(series.p99_ms, steady).median};
     out.steady_load.push_back({g.name, levels.error_rate, levels.p99_ms,
                                steady_state(throughput_series(g, interval_s), steady).median});
+    for (std::size_t i = 0; i < run.faults.size(); ++i) {
+      const result::FaultRecord& f = run.faults[i];
+      if (!f.started_s) continue;
+      by_fault[i].push_back(analyse_recovery(series, levels, FaultWindow{*f.started_s, f.ended_s}, recovery_options));
+    }
+  }
+  for (const result::ConnectionGeneratorResult& g : run.connections) {
+    const LoadSeries series = connection_load_series(g, interval_s);
+    const SteadyLevels levels{steady_state(series.error_rate, steady).median, steady_state(series.p99_ms, steady).median};
     for (std::size_t i = 0; i < run.faults.size(); ++i) {
       const result::FaultRecord& f = run.faults[i];
       if (!f.started_s) continue;

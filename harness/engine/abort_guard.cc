@@ -29,6 +29,7 @@ void AbortGuard::on_interval(double t_s, const std::vector<GeneratorInterval>& g
     const auto generator = std::find_if(generators.begin(), generators.end(),
                                         [&](const GeneratorInterval& g) { return g.generator == metric->generator; });
     if (generator == generators.end()) return std::nullopt;
+    if (generator->connection) return analysis::connection_metric_value(metric->definition->id, *generator->connection);
     return analysis::load_metric_value(metric->definition->id, generator->summary);
   };
   trigger_ = monitor_.check_interval(t_s, interval_s_, value_of);

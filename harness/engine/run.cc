@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 #include <thread>
 
 #include "harness/analysis/comparable_metrics.h"
@@ -16,6 +17,7 @@
 #include "harness/engine/load_address.h"
 #include "harness/engine/network_faults.h"
 #include "harness/engine/oom_watch.h"
+#include "harness/engine/reconnect_records.h"
 #include "harness/engine/run_error.h"
 #include "harness/engine/run_faults.h"
 #include "harness/engine/series_collector.h"
@@ -24,6 +26,8 @@
 #include "harness/engine/target_observer.h"
 #include "harness/engine/target_supervisor.h"
 #include "harness/load/http_generator.h"
+#include "harness/load/open_files_limit.h"
+#include "harness/load/storm_generator.h"
 #include "harness/result/utc_time.h"
 
 namespace faultline::engine {
@@ -46,8 +50,18 @@ const char* model_name(scenario::LoadModel model) {
   return model == scenario::LoadModel::open ? "open" : "closed";
 }
 
+const char* kind_name(scenario::ConnectionLoad::Kind kind) {
+  switch (kind) {
+    case scenario::ConnectionLoad::Kind::tcp: return "tcp";
+    case scenario::ConnectionLoad::Kind::websocket: return "websocket";
+    case scenario::ConnectionLoad::Kind::sse: return "sse";
+  }
+  return "tcp";
+}
+
 // The span of a generator's window that counts in its summary: after warm-up, before the end.
-double measured_span_s(const scenario::HttpLoad& spec, const scenario::Scenario& s, Duration ran) {
+template <class Load>
+double measured_span_s(const Load& spec, const scenario::Scenario& s, Duration ran) {
   const Duration window_end = spec.length ? spec.start + *spec.length : s.duration;
   const Duration from = std::max(spec.start, s.phases.warmup);
   const Duration to = std::min(window_end, ran);
@@ -63,18 +77,56 @@ std::string cgroup_run_id() {
 
 }  // namespace
 
-scenario::Scenario with_duration(scenario::Scenario s, Duration duration) {
-  s.duration = duration;
-  std::erase_if(s.load, [&](const scenario::HttpLoad& g) { return g.start >= duration; });
-  for (scenario::HttpLoad& g : s.load) {
+namespace {
+
+// Drops the generators that would start after `duration` and shortens the ones that would end after it.
+template <class Load>
+void cut_to(std::vector<Load>& generators, Duration duration) {
+  std::erase_if(generators, [&](const Load& g) { return g.start >= duration; });
+  for (Load& g : generators) {
     if (g.length && g.start + *g.length > duration) g.length = duration - g.start;
   }
+}
+
+// Every connection the generators may hold at once: faultline needs a descriptor for each.
+std::uint64_t connections_needed(const scenario::Scenario& s) {
+  std::uint64_t total = 0;
+  for (const scenario::HttpLoad& g : s.load) total += g.connections;
+  for (const scenario::ConnectionLoad& g : s.connection_load) total += g.connections;
+  return total;
+}
+
+// Where a generator's connections go: its address, the target's, or the proxy it goes through.
+template <class Load>
+LoadAddress load_address(const Load& spec, const scenario::Endpoint& target, bool allow_remote,
+                         const std::optional<NetworkFaults>& network) {
+  const std::string field =
+      spec.address ? "/load/" + std::to_string(spec.position) + "/address" : "/target/address";
+  LoadAddress address = resolve_load_address(spec.address.value_or(target), allow_remote, field);
+  // Through a proxy, connections go to the proxy; the Host header still names the target.
+  if (!spec.via.empty()) address.endpoint = network->endpoint_of(spec.via);
+  return address;
+}
+
+}  // namespace
+
+scenario::Scenario with_duration(scenario::Scenario s, Duration duration) {
+  s.duration = duration;
+  cut_to(s.load, duration);
+  cut_to(s.connection_load, duration);
   return s;
 }
 
 result::RunResult run_scenario(const scenario::Scenario& requested, const RunOptions& options, RunObserver& observer) {
   const scenario::Scenario s = options.duration ? with_duration(requested, *options.duration) : requested;
-  if (s.load.empty()) throw UsageError("--duration leaves no load generator anything to do");
+  if (s.load.empty() && s.connection_load.empty()) {
+    throw UsageError("--duration leaves no load generator anything to do");
+  }
+  // A connection storm holds a descriptor per connection: make room before anything starts.
+  if (const std::string shortfall = load::open_files_shortfall(connections_needed(s), load::raise_open_files_limit());
+      !shortfall.empty()) {
+    throw EnvironmentError(s.source_path + ": " + shortfall);
+  }
 
   result::RunResult r;
   r.scenario = s;
@@ -102,13 +154,12 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
                      s.duration);
   FaultRunner faults(s, executor);
   std::vector<LoadAddress> addresses;
-  for (std::size_t i = 0; i < s.load.size(); ++i) {
-    const scenario::HttpLoad& spec = s.load[i];
-    const std::string field = spec.address ? "/load/" + std::to_string(i) + "/address" : "/target/address";
-    LoadAddress address = resolve_load_address(spec.address.value_or(target.address()), allow_remote, field);
-    // Through a proxy, connections go to the proxy; the Host header still names the target.
-    if (!spec.via.empty()) address.endpoint = network->endpoint_of(spec.via);
-    addresses.push_back(std::move(address));
+  for (const scenario::HttpLoad& spec : s.load) {
+    addresses.push_back(load_address(spec, target.address(), allow_remote, network));
+  }
+  std::vector<LoadAddress> connection_addresses;
+  for (const scenario::ConnectionLoad& spec : s.connection_load) {
+    connection_addresses.push_back(load_address(spec, target.address(), allow_remote, network));
   }
 
   const Clock::time_point epoch = Clock::now() + kStartLead;
@@ -117,6 +168,19 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
   for (std::size_t i = 0; i < s.load.size(); ++i) {
     generators.push_back(std::make_unique<load::HttpGenerator>(s.load[i], addresses[i].endpoint,
                                                               addresses[i].host_header, timeline));
+  }
+  std::vector<std::unique_ptr<load::StormGenerator>> storms;
+  for (std::size_t i = 0; i < s.connection_load.size(); ++i) {
+    const scenario::ConnectionLoad& spec = s.connection_load[i];
+    const std::string field = s.source_path + ": /load/" + std::to_string(spec.position) + "/source_addresses: ";
+    try {
+      storms.push_back(std::make_unique<load::StormGenerator>(spec, connection_addresses[i].endpoint,
+                                                              connection_addresses[i].host_header, timeline, s.seed));
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(field + e.what());
+    } catch (const std::runtime_error& e) {
+      throw EnvironmentError(field + e.what());
+    }
   }
   observer.on_target_ready(r.target);
   ObserverSettings watching;
@@ -132,18 +196,30 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
   AbortGuard guard(observer, s, [&watcher] { return watcher.last_levels(); });
   OomWatch oom;
   for (auto& generator : generators) generator->start();
+  for (auto& storm : storms) storm->start();
 
   std::vector<std::string> names;
   for (const scenario::HttpLoad& spec : s.load) names.push_back(spec.name);
+  for (const scenario::ConnectionLoad& spec : s.connection_load) names.push_back(spec.name);
   SeriesCollector series(std::move(names), s.observe.interval);
+  // Generator g's intervals into the collector (connection-level ones numbered after the HTTP ones).
+  const auto add_intervals = [&](std::size_t g, const auto& intervals, Duration ran) {
+    for (const auto& interval : intervals) {
+      const double start_s = static_cast<double>(interval.index) * r.interval_s;
+      series.add(g, interval, std::clamp(seconds(ran) - start_s, 0.0, r.interval_s));
+    }
+  };
   const auto collect = [&](bool final_collection, Duration ran) {
     for (std::size_t g = 0; g < generators.size(); ++g) {
-      auto intervals = final_collection ? generators[g]->take_remaining_intervals()
-                                        : generators[g]->take_completed_intervals();
-      for (const load::IntervalStats& interval : intervals) {
-        const double start_s = static_cast<double>(interval.index) * r.interval_s;
-        series.add(g, interval, std::clamp(seconds(ran) - start_s, 0.0, r.interval_s));
-      }
+      add_intervals(g,
+                    final_collection ? generators[g]->take_remaining_intervals()
+                                     : generators[g]->take_completed_intervals(),
+                    ran);
+    }
+    for (std::size_t c = 0; c < storms.size(); ++c) {
+      add_intervals(generators.size() + c,
+                    final_collection ? storms[c]->take_remaining_intervals() : storms[c]->take_completed_intervals(),
+                    ran);
     }
     series.notify_completed(guard);
   };
@@ -189,8 +265,11 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     r.aborted = result::AbortRecord{trigger->condition, trigger->held_from_s, trigger->at_s, trigger->detail};
   }
   for (auto& generator : generators) generator->request_stop();
+  for (auto& storm : storms) storm->request_stop();
   const Duration ran = std::clamp<Duration>(Clock::now() - epoch, Duration::zero(), s.duration);
-  for (auto& generator : generators) generator->join(Clock::now() + kStopGrace);
+  const Clock::time_point join_deadline = Clock::now() + kStopGrace;
+  for (auto& generator : generators) generator->join(join_deadline);
+  for (auto& storm : storms) storm->join(join_deadline);
   guard.on_load_stopped();
   collect(true, ran);
   r.duration_s = seconds(ran);
@@ -212,6 +291,20 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     out.summary = result::summarize(out.measured, measured_span_s(spec, s, ran));
     out.series = series.series(g, ran);
     r.load.push_back(std::move(out));
+  }
+  for (std::size_t c = 0; c < storms.size(); ++c) {
+    const scenario::ConnectionLoad& spec = s.connection_load[c];
+    result::ConnectionGeneratorResult out;
+    out.name = spec.name;
+    out.kind = kind_name(spec.kind);
+    out.threads = storms[c]->thread_count();
+    out.connections = spec.connections;
+    out.measured = storms[c]->measured();
+    out.summary = result::summarize(out.measured, measured_span_s(spec, s, ran));
+    out.series = series.connection_series(generators.size() + c, ran);
+    out.reconnects = reconnect_records(storms[c]->outages(), r.faults, epoch, seconds(ran));
+    out.outages_not_kept = storms[c]->outages_not_kept();
+    r.connections.push_back(std::move(out));
   }
 
   // The target is watched a while longer without load, so what it leaked stands out from what

@@ -2,9 +2,11 @@
 // later the abort guard and fault recorders will be too.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "harness/result/connection_summary.h"
 #include "harness/result/load_summary.h"
 #include "harness/result/run_result.h"
 
@@ -13,7 +15,8 @@ namespace faultline::engine {
 // One generator's figures for one completed series interval.
 struct GeneratorInterval {
   std::string generator;
-  result::LoadSummary summary;
+  result::LoadSummary summary;  // an HTTP generator's (zero for a connection-level one)
+  std::optional<result::ConnectionSummary> connection;  // a connection-level generator's
 };
 
 class RunObserver {

@@ -1,5 +1,6 @@
 #include "harness/result/result_json.h"
 
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
@@ -78,7 +79,8 @@ json series_json(const GeneratorResult& g) {
 }
 
 json generator_json(const GeneratorResult& g) {
-  json j = {{"model", g.model},
+  json j = {{"kind", "http"},
+            {"model", g.model},
             {"threads", g.threads},
             {"connections", g.connections},
             {"summary", summary_json(g)},
@@ -89,6 +91,90 @@ json generator_json(const GeneratorResult& g) {
 }
 
 json optional_seconds(const std::optional<double>& s) { return s ? json(*s) : json(nullptr); }
+
+// Connection errors by kind; like errors_json, every kind in a summary, the non-zero ones in a row.
+json connection_errors_json(const std::array<std::uint64_t, load::kConnectionErrorCount>& counts, bool include_zero) {
+  json errors = json::object();
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    if (include_zero || counts[i] > 0) errors[load::to_string(static_cast<load::ConnectionError>(i))] = counts[i];
+  }
+  return errors;
+}
+
+// The counts and levels a connection generator's summary and series rows share.
+json connection_counts_json(const ConnectionSummary& s, bool include_zero) {
+  const load::StormCounts& c = s.counts;
+  return {{"connect_attempts", c.connect_attempts},
+          {"connects", c.connects},
+          {"reconnects", c.reconnects},
+          {"connect_failures", connection_errors_json(c.connect_failures, include_zero)},
+          {"disconnects", connection_errors_json(c.disconnects, include_zero)},
+          {"connects_skipped", c.connects_skipped},
+          {"closed", c.closed},
+          {"gave_up", c.gave_up},
+          {"messages_sent", c.messages_sent},
+          {"sends_skipped", c.sends_skipped},
+          {"messages_received", c.messages_received},
+          {"replies", c.replies_matched},
+          {"pushes", c.pushes_received},
+          {"connected", s.connected},
+          {"connected_peak", s.connected_peak},
+          {"connect_attempts_per_s", s.connect_attempts_per_s},
+          {"connects_per_s", s.connects_per_s},
+          {"connect_failure_rate", s.connect_failure_rate}};
+}
+
+json connection_summary_json(const ConnectionSummary& s) {
+  json j = connection_counts_json(s, true);
+  j["connect_ms"] = percentiles_json(s.connect_latency);
+  j["round_trip_ms"] = s.round_trips > 0 ? percentiles_json(s.round_trip) : json(nullptr);
+  j["delivery_ms"] = s.deliveries > 0 ? percentiles_json(s.delivery) : json(nullptr);
+  j["measured_s"] = s.span_s;
+  return j;
+}
+
+json connection_series_json(const ConnectionGeneratorResult& g) {
+  json series = json::array();
+  for (const ConnectionSeriesPoint& point : g.series) {
+    const ConnectionSummary& s = point.summary;
+    json row = connection_counts_json(s, false);
+    row["t"] = point.t_s;
+    row["connect_p50_ms"] = s.connect_latency.p50_ms;
+    row["connect_p99_ms"] = s.connect_latency.p99_ms;
+    row["round_trip_p99_ms"] = s.round_trips > 0 ? json(s.round_trip.p99_ms) : json(nullptr);
+    row["delivery_p99_ms"] = s.deliveries > 0 ? json(s.delivery.p99_ms) : json(nullptr);
+    series.push_back(std::move(row));
+  }
+  return series;
+}
+
+json reconnects_json(const std::vector<ReconnectRecord>& records) {
+  json out = json::array();
+  for (const ReconnectRecord& r : records) {
+    out.push_back({{"fault", r.fault},
+                   {"clients", r.clients},
+                   {"reconnected", r.reconnected},
+                   {"p50_s", optional_seconds(r.p50_s)},
+                   {"p99_s", optional_seconds(r.p99_s)},
+                   {"max_s", optional_seconds(r.max_s)},
+                   {"all_back_after_end_s", optional_seconds(r.all_back_after_end_s)}});
+  }
+  return out;
+}
+
+json connection_generator_json(const ConnectionGeneratorResult& g) {
+  return {{"kind", g.kind},
+          {"threads", g.threads},
+          {"connections", g.connections},
+          {"summary", connection_summary_json(g.summary)},
+          {"histograms",
+           {{"connect", g.measured.connect_latency_us.encode()},
+            {"round_trip", g.measured.round_trip_us.encode()},
+            {"delivery", g.measured.push_latency_us.encode()}}},
+          {"series", connection_series_json(g)},
+          {"reconnects", reconnects_json(g.reconnects)},
+          {"outages_not_kept", g.outages_not_kept}};
+}
 
 json faults_json(const RunResult& r) {
   json faults = json::array();
@@ -267,6 +353,7 @@ json target_json(const RunResult& r) {
 json to_json(const RunResult& r) {
   json load = json::object();
   for (const GeneratorResult& g : r.load) load[g.name] = generator_json(g);
+  for (const ConnectionGeneratorResult& g : r.connections) load[g.name] = connection_generator_json(g);
   return {
       {"format", "faultline-result"},
       {"version", kResultFormatVersion},

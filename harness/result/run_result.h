@@ -11,6 +11,7 @@
 #include "harness/observe/log_report.h"
 #include "harness/result/comparable_metric.h"
 #include "harness/result/comparison_record.h"
+#include "harness/result/connection_summary.h"
 #include "harness/result/load_summary.h"
 #include "harness/scenario/scenario.h"
 
@@ -198,7 +199,8 @@ struct RunResult {
   RunAnalysis analysis;
   std::vector<ExpectationResult> expectations;  // one per scenario.expect, in order
   std::optional<ComparisonRecord> comparison;   // with --baseline: this run (and its repetitions) against it
-  std::vector<GeneratorResult> load;
+  std::vector<GeneratorResult> load;                  // HTTP generators
+  std::vector<ConnectionGeneratorResult> connections;  // connection-level generators (tcp, websocket, sse)
   std::vector<FaultRecord> faults;
   std::vector<ProxyResult> proxies;
   Verdict verdict = Verdict::pass;
