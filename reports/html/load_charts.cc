@@ -5,6 +5,7 @@
 #include "reports/html/html_escape.h"
 #include "reports/html/palette.h"
 #include "reports/html/series_coarsening.h"
+#include "reports/html/stacked_rates.h"
 #include "reports/html/window_stats.h"
 
 namespace faultline::reports::html {
@@ -15,17 +16,7 @@ namespace {
 // 0.2 ms baseline would otherwise flatten everything but the fault to the axis.
 constexpr double kLogByDefaultRatio = 10;
 
-// A generator's series as drawn: coarsened when long, each point at the middle of its span.
-struct Drawn {
-  GeneratorSeries series;
-  std::size_t factor;
-  double offset_s;
-};
-
-Drawn drawn(const GeneratorView& g, double interval_s) {
-  const std::size_t factor = coarsening_factor(g.series.t_s.size());
-  return {coarsen(g.series, factor), factor, interval_s * static_cast<double>(factor) / 2};
-}
+using DrawnSeries = Drawn<GeneratorSeries>;
 
 const GeneratorView* find_generator(const RunView* run, const std::string& name) {
   if (run == nullptr) return nullptr;
@@ -46,12 +37,12 @@ std::string throughput_figure(const RunView& run, const RunView* baseline, const
   for (std::size_t i = 0; i < run.generators.size(); ++i) {
     const GeneratorView& g = run.generators[i];
     const std::string colour(palette::line(i));
-    const Drawn d = drawn(g, run.interval_s);
+    const DrawnSeries d = drawn(g.series, run.interval_s);
     factor = std::max(factor, d.factor);
     figure.chart.series.push_back({g.name, g.name, colour, false, time_points(d.series.t_s, d.series.throughput_rps, d.offset_s), {}});
     rows.push_back({g.name, &g.series.t_s, &g.series.throughput_rps, run.interval_s / 2});
     if (const GeneratorView* b = find_generator(baseline, g.name)) {
-      const Drawn db = drawn(*b, baseline->interval_s);
+      const DrawnSeries db = drawn(b->series, baseline->interval_s);
       figure.chart.series.push_back({g.name + ".baseline", g.name + " (baseline)", colour, true,
                                      time_points(db.series.t_s, db.series.throughput_rps, db.offset_s), {}});
       rows.push_back({g.name + " (baseline)", &b->series.t_s, &b->series.throughput_rps, baseline->interval_s / 2});
@@ -63,36 +54,19 @@ std::string throughput_figure(const RunView& run, const RunView* baseline, const
 }
 
 std::string errors_figure(const RunView& run, const GeneratorView& g, std::size_t index, const Timeline& timeline) {
-  const Drawn d = drawn(g, run.interval_s);
+  const DrawnSeries d = drawn(g.series, run.interval_s);
   Figure figure;
   figure.title = "Errors — " + g.name;
   figure.note = with_note("failed requests per second, stacked by class", coarsening_note(d.factor, run.interval_s, "their mean"));
   figure.chart = time_chart(timeline, "chart-errors-" + std::to_string(index), "Errors by class for " + g.name, "errors/s", "/s");
-  std::vector<double> stacked(d.series.t_s.size(), 0.0);
-  for (const auto& [error_class, counts] : d.series.errors_by_class) {
-    ChartSeries series{error_class, error_class, std::string(palette::error_class(error_class)), false, {}, stacked};
-    for (std::size_t i = 0; i < stacked.size() && i < counts.size(); ++i) {
-      stacked[i] += counts[i] / run.interval_s;
-      series.points.push_back({d.series.t_s[i] + d.offset_s, stacked[i]});
-    }
-    figure.chart.series.push_back(std::move(series));
-  }
-  // The table reads every interval, as errors per second.
-  std::vector<std::vector<double>> per_second;
-  per_second.reserve(g.series.errors_by_class.size());  // no reallocation: the rows point into it
-  std::vector<NamedSeries> rows;
-  for (const auto& [error_class, counts] : g.series.errors_by_class) {
-    std::vector<double>& rate = per_second.emplace_back();
-    for (const double count : counts) rate.push_back(count / run.interval_s);
-    rows.push_back({error_class, &g.series.t_s, &rate, run.interval_s / 2});
-  }
-  figure.table = series_table("Errors per second by class, " + g.name, rows, run, Unit::rate);
+  add_stacked_rates(figure.chart, d.series.t_s, d.series.errors_by_class, run.interval_s, d.offset_s);
+  figure.table = rates_table("Errors per second by class, " + g.name, g.series.t_s, g.series.errors_by_class, run);
   return render_figure(figure);
 }
 
 std::string latency_figure(const RunView& run, const GeneratorView& g, std::size_t index, const RunView* baseline,
                            const Timeline& timeline) {
-  const Drawn d = drawn(g, run.interval_s);
+  const DrawnSeries d = drawn(g.series, run.interval_s);
   Figure figure;
   figure.title = "Latency — " + g.name;
   figure.note = with_note(g.model == "open" ? "per interval, from the intended send time (coordinated omission corrected)" : "per interval",
@@ -115,7 +89,7 @@ std::string latency_figure(const RunView& run, const GeneratorView& g, std::size
   }
   if (const GeneratorView* b = find_generator(baseline, g.name)) {
     // p50 and p99 are enough to see a shift; all four dashed as well would hide the run itself.
-    const Drawn db = drawn(*b, baseline->interval_s);
+    const DrawnSeries db = drawn(b->series, baseline->interval_s);
     figure.chart.series.push_back({"p50.baseline", "p50 (baseline)", std::string(palette::kBlue), true,
                                    time_points(db.series.t_s, db.series.p50_ms, db.offset_s), {}});
     figure.chart.series.push_back({"p99.baseline", "p99 (baseline)", std::string(palette::kVermillion), true,
@@ -133,7 +107,11 @@ std::string latency_figure(const RunView& run, const GeneratorView& g, std::size
 
 std::string render_load_charts(const RunView& run, const RunView* baseline, const Timeline& timeline) {
   std::string out = "<section id=\"load\"><h2>Load and latency over time</h2>";
-  if (run.generators.empty()) return out + "<p class=\"absent\">This result has no load generators.</p></section>";
+  if (run.generators.empty()) {
+    const char* absent = run.connections.empty() ? "This result has no load generators."
+                                                 : "No HTTP load generator ran; each connection-level generator has its section below.";
+    return out + "<p class=\"absent\">" + absent + "</p></section>";
+  }
   out += throughput_figure(run, baseline, timeline);
   std::string error_free;
   for (std::size_t i = 0; i < run.generators.size(); ++i) {

@@ -23,7 +23,8 @@ inline constexpr std::array<std::string_view, 5> kLines = {kBlue, kVermillion, k
 
 inline std::string_view line(std::size_t index) { return kLines[index % kLines.size()]; }
 
-// Error classes keep their colour from chart to chart, so "timeout" is always the same orange.
+// Error classes (and kinds of connection error) keep their colour from chart to chart, so
+// "timeout" is always the same orange.
 std::string_view error_class(std::string_view name);
 
 }  // namespace faultline::reports::html::palette

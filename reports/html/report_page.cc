@@ -1,6 +1,7 @@
 #include "reports/html/report_page.h"
 
 #include "reports/html/comparison_table.h"
+#include "reports/html/connection_charts.h"
 #include "reports/html/html_escape.h"
 #include "reports/html/latency_distribution.h"
 #include "reports/html/load_charts.h"
@@ -16,9 +17,10 @@ namespace faultline::reports::html {
 
 namespace {
 
-std::string contents(const std::string& comparison, const std::string& expectations, const std::string& findings) {
-  std::string out = "<nav class=\"toc\" aria-label=\"sections\"><a href=\"#summary\">What ran</a><a href=\"#load\">Load and latency</a>"
-                    "<a href=\"#target-resources\">Target resources</a><a href=\"#distribution\">Latency distribution</a>";
+std::string contents(const RunView& run, const std::string& comparison, const std::string& expectations, const std::string& findings) {
+  std::string out = "<nav class=\"toc\" aria-label=\"sections\"><a href=\"#summary\">What ran</a><a href=\"#load\">Load and latency</a>";
+  if (!run.connections.empty()) out += "<a href=\"#" + connections_link_target(run) + "\">Connections</a>";
+  out += "<a href=\"#target-resources\">Target resources</a><a href=\"#distribution\">Latency distribution</a>";
   if (!comparison.empty()) out += "<a href=\"#comparison\">Comparison</a>";
   if (!expectations.empty()) out += "<a href=\"#expectations\">Expectations</a>";
   if (!findings.empty()) out += "<a href=\"#findings\">Findings</a>";
@@ -37,7 +39,7 @@ std::string render_report(const nlohmann::json& result, const nlohmann::json* ba
   const std::string expectations = render_expectations(run);
   const std::string findings = render_findings(run);
   std::string body = render_verdict_banner(run);
-  body += contents(comparison, expectations, findings);
+  body += contents(run, comparison, expectations, findings);
   if (base_view != nullptr) {
     body += "<p class=\"baseline-note\">Dashed lines: the baseline run " + escape_html(base_view->name) +
             (base_view->started_at.empty() ? "" : " of " + escape_html(base_view->started_at)) + " (verdict " +
@@ -46,6 +48,7 @@ std::string render_report(const nlohmann::json& result, const nlohmann::json* ba
   body += render_run_summary(run);
   const Timeline timeline = make_timeline(run);
   body += render_load_charts(run, base_view, timeline);
+  body += render_connection_charts(run, timeline);
   body += render_resource_charts(run, base_view, timeline);
   body += render_latency_distribution(run, base_view);
   body += comparison;

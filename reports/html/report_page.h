@@ -1,7 +1,8 @@
 // The HTML regression report (issue 6): one self-contained page for one result.json, optionally
 // drawn against a baseline result. Top to bottom: verdict, what ran, load and latency over time,
-// the target's resources, the latency distribution, the comparison with the baseline,
-// expectations, findings, events.
+// each connection-level generator (connects, clients connected, reconnects), the target's
+// resources, the latency distribution, the comparison with the baseline, expectations, findings,
+// events.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -4,33 +4,14 @@
 #include <array>
 
 #include "harness/scenario/units.h"
+#include "reports/html/connection_view.h"
+#include "reports/html/json_read.h"
 
 namespace faultline::reports::html {
 
 namespace {
 
 using nlohmann::json;
-
-// The member `key` of an object, or null when `j` is not an object or lacks it.
-const json& member(const json& j, const char* key) {
-  static const json kNull;
-  if (!j.is_object()) return kNull;
-  const auto it = j.find(key);
-  return it == j.end() ? kNull : *it;
-}
-
-std::optional<double> number_or_none(const json& j) {
-  if (j.is_number()) return j.get<double>();
-  return std::nullopt;
-}
-
-double number(const json& j, double fallback = NAN) { return number_or_none(j).value_or(fallback); }
-
-std::string text(const json& j) {
-  if (j.is_string()) return j.get<std::string>();
-  if (j.is_null()) return "";
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
-}
 
 std::string stages_text(const json& stages) {
   std::string out;
@@ -117,24 +98,30 @@ GeneratorView read_generator(const std::string& name, const json& planned, const
   return g;
 }
 
-std::vector<GeneratorView> read_generators(const json& result, double interval_s) {
-  std::vector<GeneratorView> generators;
+// The scenario's order is the author's; result.json's load object is keyed, hence sorted. A
+// generator only result.json names (the scenario was not recorded) follows in that order.
+void read_generators(const json& result, RunView& run) {
   const json& planned = member(member(result, "scenario"), "load");
   const json& measured = member(result, "load");
-  // The scenario's order is the author's; result.json's load object is keyed, hence sorted.
+  const auto read = [&](const std::string& name, const json& p, const json& m) {
+    if (is_connection_generator(p, m)) {
+      run.connections.push_back(read_connection_generator(name, p, m, run.interval_s));
+    } else {
+      run.generators.push_back(read_generator(name, p, m, run.interval_s));
+    }
+  };
+  std::vector<std::string> planned_names;
   if (planned.is_array()) {
     for (const json& p : planned) {
-      const std::string name = text(member(p, "name"));
-      generators.push_back(read_generator(name, p, member(measured, name.c_str()), interval_s));
+      planned_names.push_back(text(member(p, "name")));
+      read(planned_names.back(), p, member(measured, planned_names.back().c_str()));
     }
   }
   if (measured.is_object()) {
     for (const auto& [name, m] : measured.items()) {
-      const bool known = std::any_of(generators.begin(), generators.end(), [&](const GeneratorView& g) { return g.name == name; });
-      if (!known) generators.push_back(read_generator(name, json(), m, interval_s));
+      if (std::find(planned_names.begin(), planned_names.end(), name) == planned_names.end()) read(name, json(), m);
     }
   }
-  return generators;
 }
 
 std::vector<FaultView> read_faults(const json& faults) {
@@ -308,9 +295,11 @@ std::string MetricComparisonView::label() const { return scope.empty() ? metric 
 
 double RunView::time_axis_end_s() const {
   double end = duration_s;
-  for (const GeneratorView& g : generators) {
-    if (!g.series.t_s.empty() && std::isfinite(g.series.t_s.back())) end = std::max(end, g.series.t_s.back() + interval_s);
-  }
+  const auto after_last_interval = [&](const std::vector<double>& t_s) {
+    if (!t_s.empty() && std::isfinite(t_s.back())) end = std::max(end, t_s.back() + interval_s);
+  };
+  for (const GeneratorView& g : generators) after_last_interval(g.series.t_s);
+  for (const ConnectionView& c : connections) after_last_interval(c.series.t_s);
   // The target is stopped just after the end; its last event must still be on the axis.
   for (const TargetEventView& event : events) {
     if (std::isfinite(event.t_s)) end = std::max(end, event.t_s);
@@ -354,7 +343,7 @@ RunView read_run(const json& result) {
   run.stdout_log = text(member(target, "stdout"));
   run.stderr_log = text(member(target, "stderr"));
 
-  run.generators = read_generators(result, run.interval_s);
+  read_generators(result, run);
   run.faults = read_faults(member(result, "faults"));
   run.events = read_events(member(target, "events"));
   run.resources = read_resources(member(target, "series"));

@@ -41,6 +41,54 @@ struct GeneratorView {
   GeneratorSeries series;
 };
 
+// A connection-level generator's per-interval series (kinds tcp, websocket, sse); every vector
+// has one value per interval.
+struct ConnectionSeries {
+  std::vector<double> t_s;  // start of each interval, from the run's start
+  std::vector<double> connect_attempts_per_s, connects_per_s;
+  std::vector<double> connected;       // open at the end of the interval
+  std::vector<double> connected_peak;  // most open at once during it
+  // Gaps (NaN) where nothing was measured: no connect established, no round trip, no delivery.
+  std::vector<double> connect_p50_ms, connect_p99_ms, round_trip_p99_ms, delivery_p99_ms;
+  // Counts per interval, by why the connect failed or the connection was lost ("refused", ...).
+  std::map<std::string, std::vector<double>> connect_failures, disconnects;
+};
+
+// One fault's reconnects: how the clients that lost their connection during it came back.
+struct ReconnectView {
+  std::size_t fault = 0;  // index into faults
+  double clients = NAN;   // lost their connection during the fault's window
+  double reconnected = NAN;
+  // Unset with clients > 0: the rank fell on a client that never came back ("never").
+  std::optional<double> p50_s, p99_s, max_s;
+  std::optional<double> all_back_after_end_s;  // unset: not every client came back
+};
+
+struct ConnectionView {
+  std::string name;
+  std::string kind;                          // "tcp", "websocket", "sse", or what a newer result says
+  std::optional<double> connections, threads;  // tcp: connection slots; websocket, sse: clients
+  // How connections are opened: "starts 200 clients/s", "opens 100 connections/s, holds each 1s".
+  std::string pacing;
+  std::string reconnect;   // the reconnect policy as text; empty for tcp
+  double start_s = 0;
+  std::optional<double> length_s;  // unset: until the end
+  // The whole run after warm-up.
+  double connect_attempts = 0, connects = 0, reconnects = 0, closed = 0, gave_up = 0;
+  double connect_attempts_per_s = NAN, connects_per_s = NAN, connect_failure_rate = NAN;
+  double connected = NAN, connected_peak = NAN;
+  std::map<std::string, double> connect_failures, disconnects;  // by kind
+  LatencySummary connect_latency;
+  std::optional<LatencySummary> round_trip, delivery;  // unset: none measured
+  ConnectionSeries series;
+  std::vector<ReconnectView> reconnects_by_fault;
+  double outages_not_kept = 0;  // client outages beyond faultline's bound: counted, not in the reconnect times
+
+  double connect_failure_count() const;
+  double disconnect_count() const;
+  bool is_tcp() const { return kind == "tcp"; }
+};
+
 struct FaultView {
   std::string kind;   // "latency", "kill", ...
   std::string proxy;  // the proxy it applied to, for network faults
@@ -139,7 +187,8 @@ struct RunView {
   std::optional<double> memory_limit_bytes;
   std::string stdout_log, stderr_log;
 
-  std::vector<GeneratorView> generators;
+  std::vector<GeneratorView> generators;       // HTTP
+  std::vector<ConnectionView> connections;     // connection-level: tcp, websocket, sse
   std::vector<FaultView> faults;
   std::vector<TargetEventView> events;
   std::vector<ResourceSeries> resources;

@@ -7,7 +7,7 @@ namespace faultline::reports::html {
 
 namespace {
 
-enum class Merge { mean, highest };
+enum class Merge { mean, highest, lowest };
 
 // Non-finite values (gaps) are left out of a group; a group of gaps is a gap.
 std::vector<double> merge(const std::vector<double>& values, std::size_t factor, Merge how) {
@@ -15,18 +15,19 @@ std::vector<double> merge(const std::vector<double>& values, std::size_t factor,
   out.reserve(values.size() / factor + 1);
   for (std::size_t from = 0; from < values.size(); from += factor) {
     const std::size_t to = std::min(values.size(), from + factor);
-    double sum = 0, highest = -INFINITY;
+    double sum = 0, highest = -INFINITY, lowest = INFINITY;
     std::size_t finite = 0;
     for (std::size_t i = from; i < to; ++i) {
       if (!std::isfinite(values[i])) continue;
       sum += values[i];
       highest = std::max(highest, values[i]);
+      lowest = std::min(lowest, values[i]);
       ++finite;
     }
     if (finite == 0) {
       out.push_back(NAN);
     } else {
-      out.push_back(how == Merge::mean ? sum / static_cast<double>(finite) : highest);
+      out.push_back(how == Merge::mean ? sum / static_cast<double>(finite) : how == Merge::highest ? highest : lowest);
     }
   }
   return out;
@@ -55,6 +56,23 @@ GeneratorSeries coarsen(const GeneratorSeries& series, std::size_t factor) {
   out.p99_ms = merge(series.p99_ms, factor, Merge::highest);
   out.max_ms = merge(series.max_ms, factor, Merge::highest);
   for (const auto& [error_class, counts] : series.errors_by_class) out.errors_by_class[error_class] = merge(counts, factor, Merge::mean);
+  return out;
+}
+
+ConnectionSeries coarsen(const ConnectionSeries& series, std::size_t factor) {
+  if (factor <= 1) return series;
+  ConnectionSeries out;
+  out.t_s = group_starts(series.t_s, factor);
+  out.connect_attempts_per_s = merge(series.connect_attempts_per_s, factor, Merge::mean);
+  out.connects_per_s = merge(series.connects_per_s, factor, Merge::mean);
+  out.connected = merge(series.connected, factor, Merge::lowest);
+  out.connected_peak = merge(series.connected_peak, factor, Merge::highest);
+  out.connect_p50_ms = merge(series.connect_p50_ms, factor, Merge::highest);
+  out.connect_p99_ms = merge(series.connect_p99_ms, factor, Merge::highest);
+  out.round_trip_p99_ms = merge(series.round_trip_p99_ms, factor, Merge::highest);
+  out.delivery_p99_ms = merge(series.delivery_p99_ms, factor, Merge::highest);
+  for (const auto& [kind, counts] : series.connect_failures) out.connect_failures[kind] = merge(counts, factor, Merge::mean);
+  for (const auto& [kind, counts] : series.disconnects) out.disconnects[kind] = merge(counts, factor, Merge::mean);
   return out;
 }
 

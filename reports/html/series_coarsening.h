@@ -19,6 +19,25 @@ std::size_t coarsening_factor(std::size_t points, std::size_t max_points = kMaxP
 
 // Each group's t is the t of its first interval.
 GeneratorSeries coarsen(const GeneratorSeries& series, std::size_t factor);
+// Connect rates and failure and disconnect counts: the mean; latencies and the peak of clients
+// connected: the highest; clients connected at an interval's end: the lowest, so that a dip when
+// they lost their connection stays visible.
+ConnectionSeries coarsen(const ConnectionSeries& series, std::size_t factor);
 ResourceSeries coarsen(const ResourceSeries& series, std::size_t factor);
+
+// A generator's series as a time chart draws it: coarsened when long, each point at the middle of
+// the intervals it stands for (`offset_s` after its t).
+template <typename Series>
+struct Drawn {
+  Series series;
+  std::size_t factor;
+  double offset_s;
+};
+
+template <typename Series>
+Drawn<Series> drawn(const Series& series, double interval_s) {
+  const std::size_t factor = coarsening_factor(series.t_s.size());
+  return {coarsen(series, factor), factor, interval_s * static_cast<double>(factor) / 2};
+}
 
 }  // namespace faultline::reports::html

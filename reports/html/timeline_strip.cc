@@ -46,6 +46,12 @@ std::string render_timeline_strip(const RunView& run) {
     rows.push_back({"load " + g.name + (g.model.empty() ? "" : " (" + g.model + " model)"), std::string(palette::line(i)), g.start_s,
                     std::min(to, end_s), "load", {}});
   }
+  for (std::size_t i = 0; i < run.connections.size(); ++i) {
+    const ConnectionView& c = run.connections[i];
+    const double to = c.length_s ? c.start_s + *c.length_s : end_s;
+    rows.push_back({"load " + c.name + (c.kind.empty() ? "" : " (" + c.kind + ")"), std::string(palette::line(run.generators.size() + i)),
+                    c.start_s, std::min(to, end_s), "load", {}});
+  }
   for (std::size_t i = 0; i < run.faults.size(); ++i) {
     const FaultView& f = run.faults[i];
     std::optional<std::pair<double, double>> planned;

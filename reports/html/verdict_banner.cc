@@ -29,10 +29,22 @@ std::string run_headline(const RunView& run) {
     requests += g.ok + g.error_count;
     errors += g.error_count;
   }
-  std::string line = format_value(run.duration_s, Unit::seconds) + " run · " + plural(static_cast<double>(run.generators.size()), "load generator") +
-                     " · " + format_value(requests, Unit::count) + " requests · " +
-                     format_value(requests > 0 ? errors / requests : NAN, Unit::fraction) + " errors · " +
-                     (run.faults.empty() ? std::string("no faults injected") : plural(static_cast<double>(run.faults.size()), "fault"));
+  std::string line = format_value(run.duration_s, Unit::seconds) + " run · " +
+                     plural(static_cast<double>(run.generators.size() + run.connections.size()), "load generator");
+  if (!run.generators.empty() || run.connections.empty()) {
+    line += " · " + format_value(requests, Unit::count) + " requests · " + format_value(requests > 0 ? errors / requests : NAN, Unit::fraction) +
+            " errors";
+  }
+  if (!run.connections.empty()) {
+    double attempts = 0, failures = 0;
+    for (const ConnectionView& c : run.connections) {
+      attempts += c.connect_attempts;
+      failures += c.connect_failure_count();
+    }
+    line += " · " + format_value(attempts, Unit::count) + " connects · " + format_value(attempts > 0 ? failures / attempts : NAN, Unit::fraction) +
+            " failed";
+  }
+  line += " · " + (run.faults.empty() ? std::string("no faults injected") : plural(static_cast<double>(run.faults.size()), "fault"));
   if (!run.events.empty()) line += " · " + plural(static_cast<double>(run.events.size()), "target event");
   return line;
 }

@@ -31,17 +31,28 @@ std::string format_ms(double ms) {
   return buffer;
 }
 
-std::string format_rate(double per_s) {
-  if (per_s >= 100.0) return with_thousands(static_cast<std::uint64_t>(std::llround(per_s))) + "/s";
+std::string format_rate(double per_s, std::string_view unit) {
+  if (per_s >= 100.0) return with_thousands(static_cast<std::uint64_t>(std::llround(per_s))) + std::string(unit);
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f/s", per_s);
-  return buffer;
+  std::snprintf(buffer, sizeof buffer, "%.1f", per_s);
+  return buffer + std::string(unit);
 }
 
 std::string format_percent(double fraction) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.2f%%", fraction * 100.0);
   return buffer;
+}
+
+std::string format_seconds(double s) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1fs", s);
+  return buffer;
+}
+
+std::string format_percentiles(const result::LatencyPercentiles& p) {
+  return "p50 " + format_ms(p.p50_ms) + "   p90 " + format_ms(p.p90_ms) + "   p99 " + format_ms(p.p99_ms) + "   p99.9 " +
+         format_ms(p.p999_ms) + "   max " + format_ms(p.max_ms);
 }
 
 }  // namespace faultline::reports

@@ -6,15 +6,31 @@
 
 namespace faultline::reports {
 
+namespace {
+
+// "api 1,000/s p99 1.500ms err 0"
+std::string http_segment(const engine::GeneratorInterval& g) {
+  const result::LoadSummary& s = g.summary;
+  return g.generator + " " + format_rate(s.throughput_rps) + " p99 " + format_ms(s.latency.p99_ms) + " err " + with_thousands(s.counts.error_total());
+}
+
+// "ws 1,998 conn 120 conn/s fail 3", and "lost 2,000" in an interval that lost connections.
+std::string connection_segment(const engine::GeneratorInterval& g, const result::ConnectionSummary& s) {
+  std::string text = g.generator + " " + with_thousands(s.connected) + " conn " + format_rate(s.connects_per_s, " conn/s") + " fail " +
+                     with_thousands(s.counts.connect_failure_total());
+  if (s.counts.disconnect_total() > 0) text += " lost " + with_thousands(s.counts.disconnect_total());
+  return text;
+}
+
+double span_s(const engine::GeneratorInterval& g) { return g.connection ? g.connection->span_s : g.summary.span_s; }
+
+}  // namespace
+
 std::string progress_text(double elapsed_s, double run_duration_s, const std::vector<engine::GeneratorInterval>& generators) {
   char head[64];
   std::snprintf(head, sizeof head, "[%5.1fs/%.1fs]", elapsed_s, run_duration_s);
   std::string text = head;
-  for (const engine::GeneratorInterval& g : generators) {
-    const result::LoadSummary& s = g.summary;
-    text += "  " + g.generator + " " + format_rate(s.throughput_rps) + " p99 " + format_ms(s.latency.p99_ms) +
-            " err " + with_thousands(s.counts.error_total());
-  }
+  for (const engine::GeneratorInterval& g : generators) text += "  " + (g.connection ? connection_segment(g, *g.connection) : http_segment(g));
   return text;
 }
 
@@ -39,7 +55,7 @@ void ProgressLine::on_target_ready(const result::TargetInfo& target) {
 }
 
 void ProgressLine::on_interval(double t_s, const std::vector<engine::GeneratorInterval>& generators) {
-  const double elapsed_s = t_s + (generators.empty() ? 0.0 : generators.front().summary.span_s);
+  const double elapsed_s = t_s + (generators.empty() ? 0.0 : span_s(generators.front()));
   if (is_terminal_) {
     clear_line();
     out_ << progress_text(elapsed_s, run_duration_s_, generators) << std::flush;

@@ -1,6 +1,7 @@
-// The live progress of a run. On a terminal one line rewritten in place every interval
-// (elapsed, rate, p99, errors per generator); otherwise, for CI logs, a plain line every
-// `plain_every` seconds.
+// The live progress of a run. On a terminal one line rewritten in place every interval (elapsed;
+// per HTTP generator rate, p99 and errors; per connection-level generator clients connected,
+// connects per second, connect failures and lost connections); otherwise, for CI logs, a plain
+// line every `plain_every` seconds.
 #pragma once
 
 #include <ostream>

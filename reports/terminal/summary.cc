@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "harness/scenario/units.h"
+#include "reports/terminal/connection_generator_summary.h"
 #include "reports/terminal/number_format.h"
 
 namespace faultline::reports {
@@ -25,12 +26,6 @@ std::string level_text(const std::string& resource, double level) {
   return resource.ends_with("_bytes") ? mib_text(level) : count_text(level);
 }
 
-std::string seconds(double s) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1fs", s);
-  return buffer;
-}
-
 void print_errors(std::ostream& out, const load::LoadCounts& counts) {
   bool first = true;
   for (std::size_t i = 0; i < counts.errors.size(); ++i) {
@@ -41,23 +36,23 @@ void print_errors(std::ostream& out, const load::LoadCounts& counts) {
   }
 }
 
-void print_latency(std::ostream& out, const char* label, const result::LatencyPercentiles& p) {
-  out << "    " << label << "p50 " << format_ms(p.p50_ms) << "   p90 " << format_ms(p.p90_ms) << "   p99 "
-      << format_ms(p.p99_ms) << "   p99.9 " << format_ms(p.p999_ms) << "   max " << format_ms(p.max_ms) << '\n';
+// "measured 5.0s after 1s warm-up": the span a generator's figures cover.
+std::string measured_text(double span_s, const scenario::Scenario& scenario) {
+  std::string text = "measured " + format_seconds(span_s);
+  if (scenario.phases.warmup.count() > 0) text += " after " + scenario::format_duration(scenario.phases.warmup) + " warm-up";
+  return text;
 }
 
 void print_generator(std::ostream& out, const result::GeneratorResult& g, const scenario::Scenario& scenario) {
   const result::LoadSummary& s = g.summary;
   out << "  " << g.name << "  (" << g.model << " model, " << g.connections << " connections, " << g.threads
-      << (g.threads == 1 ? " thread" : " threads") << ", measured " << seconds(s.span_s);
-  if (scenario.phases.warmup.count() > 0) out << " after " << scenario::format_duration(scenario.phases.warmup) << " warm-up";
-  out << ")\n";
+      << (g.threads == 1 ? " thread" : " threads") << ", " << measured_text(s.span_s, scenario) << ")\n";
   out << "    requests  " << with_thousands(s.responses) << " responses (" << format_rate(s.throughput_rps)
       << "), ok " << with_thousands(s.counts.ok) << ", errors " << with_thousands(s.counts.error_total()) << " ("
       << format_percent(s.error_rate) << ')';
   print_errors(out, s.counts);
   out << '\n';
-  print_latency(out, "latency   ", s.latency);
+  out << "    latency   " << format_percentiles(s.latency) << '\n';
   if (g.model == "open") {
     out << "    schedule  late " << with_thousands(s.counts.late) << ", send lag p50 " << format_ms(s.schedule_lag.p50_ms)
         << "   p99 " << format_ms(s.schedule_lag.p99_ms) << "   max " << format_ms(s.schedule_lag.max_ms) << '\n';
@@ -98,7 +93,7 @@ void print_analysis(std::ostream& out, const result::RunResult& r) {
   for (const result::RecoveryRecord& rec : a.recovery) {
     out << "    fault " << rec.fault + 1 << ": ";
     if (rec.time_to_recover_s) {
-      out << "recovered " << seconds(*rec.time_to_recover_s) << " after it ended";
+      out << "recovered " << format_seconds(*rec.time_to_recover_s) << " after it ended";
     } else {
       out << rec.status << (rec.explanation.empty() ? "" : " (" + rec.explanation + ")");
     }
@@ -128,21 +123,24 @@ void print_expectations(std::ostream& out, const result::RunResult& r) {
 }
 
 void print_summary(std::ostream& out, const result::RunResult& r, const std::string& result_path) {
-  out << "\nfaultline " << FAULTLINE_VERSION << "  scenario " << r.scenario.name << "  ran " << seconds(r.duration_s);
+  out << "\nfaultline " << FAULTLINE_VERSION << "  scenario " << r.scenario.name << "  ran " << format_seconds(r.duration_s);
   if (r.interrupted) out << " (interrupted by " << *r.interrupted << ')';
   out << "\n  target " << r.target.mode << " at " << r.target.address;
   if (r.target.pid) out << ", pid " << *r.target.pid;
   out << "\n\n";
   for (const result::GeneratorResult& g : r.load) print_generator(out, g, r.scenario);
+  for (const result::ConnectionGeneratorResult& g : r.connections) {
+    print_connection_generator(out, g, r.scenario, measured_text(g.summary.span_s, r.scenario));
+  }
   if (!r.faults.empty()) {
     out << "\n  faults\n";
     for (const result::FaultRecord& f : r.faults) {
       out << "    " << f.spec << " on " << (f.proxy.empty() ? "the target" : f.proxy) << ": ";
       if (!f.started_s) {
-        out << "not reached (planned at " << seconds(f.planned_at_s) << ")\n";
+        out << "not reached (planned at " << format_seconds(f.planned_at_s) << ")\n";
         continue;
       }
-      out << "in force " << seconds(*f.started_s) << " .. " << (f.ended_s ? seconds(*f.ended_s) : std::string("end"));
+      out << "in force " << format_seconds(*f.started_s) << " .. " << (f.ended_s ? format_seconds(*f.ended_s) : std::string("end"));
       if (!f.error.empty()) out << " (" << f.error << ')';
       out << '\n';
     }
@@ -150,7 +148,7 @@ void print_summary(std::ostream& out, const result::RunResult& r, const std::str
   if (!r.target_events.empty()) {
     out << "\n  target events\n";
     for (const result::TargetEvent& e : r.target_events) {
-      out << "    " << seconds(e.t_s) << "  " << e.kind;
+      out << "    " << format_seconds(e.t_s) << "  " << e.kind;
       if (e.signal) out << " by " << *e.signal;
       if (e.exit_code) out << " with code " << *e.exit_code;
       if (!e.detail.empty()) out << " (" << e.detail << ')';

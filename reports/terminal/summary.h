@@ -1,6 +1,7 @@
-// The end-of-run summary printed on the terminal: per generator its requests, outcomes and
-// latency distribution, the target's events, the analysis, the expectations (ok or FAIL each),
-// the verdict and where the result was written.
+// The end-of-run summary printed on the terminal: per HTTP generator its requests, outcomes and
+// latency distribution, per connection-level generator its connects and reconnects
+// (connection_generator_summary.h), the target's events, the analysis, the expectations (ok or
+// FAIL each), the verdict and where the result was written.
 #pragma once
 
 #include <ostream>

@@ -28,7 +28,14 @@ TEST(NumberFormat, LatencyPrecisionFollowsMagnitude) {
 TEST(NumberFormat, RatesAndPercentages) {
   EXPECT_EQ(format_rate(41203.2), "41,203/s");
   EXPECT_EQ(format_rate(9.5), "9.5/s");
+  EXPECT_EQ(format_rate(120, " conn/s"), "120 conn/s");
+  EXPECT_EQ(format_rate(2.5, " conn/s"), "2.5 conn/s");
   EXPECT_EQ(format_percent(0.00051), "0.05%");
+}
+
+TEST(NumberFormat, SecondsAndPercentiles) {
+  EXPECT_EQ(format_seconds(5.21), "5.2s");
+  EXPECT_EQ(format_percentiles({0.1812, 0.4, 12.34, 20.1, 1520}), "p50 0.181ms   p90 0.400ms   p99 12.3ms   p99.9 20.1ms   max 1.52s");
 }
 
 engine::GeneratorInterval interval(const std::string& name, double rps, double p99_ms) {
@@ -59,6 +66,37 @@ TEST(ProgressLine, TerminalModeRewritesOneLine) {
   const std::string text = out.str();
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 0);
   EXPECT_NE(text.find("\r\033[K"), std::string::npos);
+}
+
+engine::GeneratorInterval connection_interval(const std::string& name, std::uint64_t connected, double connects_per_s) {
+  engine::GeneratorInterval g;
+  g.generator = name;
+  result::ConnectionSummary s;
+  s.connected = connected;
+  s.connects_per_s = connects_per_s;
+  s.span_s = 1.0;
+  g.connection = s;
+  return g;
+}
+
+TEST(ProgressLine, ShowsAConnectionGeneratorsClientsConnectsAndFailures) {
+  engine::GeneratorInterval ws = connection_interval("ws", 1998, 120);
+  ws.connection->counts.add_connect_failure(load::ConnectionError::refused);
+  ws.connection->counts.add_connect_failure(load::ConnectionError::timeout);
+  ws.connection->counts.add_connect_failure(load::ConnectionError::timeout);
+  EXPECT_EQ(progress_text(3, 10, {interval("api", 1000, 1.5), ws}),
+            "[  3.0s/10.0s]  api 1,000/s p99 1.500ms err 0  ws 1,998 conn 120 conn/s fail 3");
+  ws.connection->counts.add_disconnect(load::ConnectionError::eof);
+  EXPECT_EQ(progress_text(3, 10, {ws}), "[  3.0s/10.0s]  ws 1,998 conn 120 conn/s fail 3 lost 1");
+}
+
+TEST(ProgressLine, CountsElapsedTimeFromAConnectionGeneratorsInterval) {
+  std::ostringstream out;
+  ProgressLine progress(out, false, 10.0, 5.0);
+  for (int t = 0; t < 10; ++t) progress.on_interval(t, {connection_interval("ws", 10, 2.5)});
+  const std::string text = out.str();
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 2);
+  EXPECT_NE(text.find("[  5.0s/10.0s]  ws 10 conn 2.5 conn/s fail 0\n"), std::string::npos) << text;
 }
 
 TEST(Summary, NamesEveryGeneratorTheVerdictAndTheResultPath) {

@@ -1,0 +1,194 @@
+#include "reports/html/connection_view.h"
+
+#include <algorithm>
+
+#include "reports/html/json_read.h"
+#include "reports/html/value_format.h"
+
+namespace faultline::reports::html {
+
+namespace {
+
+using nlohmann::json;
+
+std::string kind_of(const json& planned, const json& measured) {
+  const std::string kind = text(member(measured, "kind"));
+  return kind.empty() ? text(member(planned, "kind")) : kind;
+}
+
+std::string pacing_text(const std::string& kind, const json& planned) {
+  if (kind == "tcp") {
+    const json& rate = member(planned, "rate");
+    const std::string opens =
+        rate.is_number() ? "opens " + format_value(number(rate), Unit::count) + " connections/s" : "reopens each slot as soon as it closed";
+    const json& hold = member(planned, "hold");
+    return hold.is_string() ? opens + ", holds each " + text(hold) : opens;
+  }
+  const json& rate = member(planned, "connect_rate");
+  if (rate.is_number()) return "starts " + format_value(number(rate), Unit::count) + " clients/s";
+  return member(planned, "clients").is_number() ? "starts every client at once" : "";
+}
+
+std::string reconnect_text(const json& reconnect) {
+  if (!reconnect.is_object()) return "";
+  const std::string backoff = text(member(reconnect, "backoff"));
+  std::string out;
+  if (backoff == "immediate") {
+    out = "immediately";
+  } else if (backoff == "fixed") {
+    out = "after " + text(member(reconnect, "delay"));
+  } else if (backoff == "exponential") {
+    out = "exponential backoff " + text(member(reconnect, "base")) + " to " + text(member(reconnect, "cap"));
+  } else {
+    out = backoff;
+  }
+  const std::string jitter = text(member(reconnect, "jitter"));
+  if (!jitter.empty()) out += jitter == "none" ? ", no jitter" : ", " + jitter + " jitter";
+  const double max_attempts = number(member(reconnect, "max_attempts"), 0);
+  if (max_attempts > 0) out += ", gives up after " + format_value(max_attempts, Unit::count) + " attempts";
+  return out;
+}
+
+LatencySummary latency(const json& percentiles) {
+  return {number(member(percentiles, "p50")), number(member(percentiles, "p99")), number(member(percentiles, "max"))};
+}
+
+std::optional<LatencySummary> measured_latency(const json& percentiles) {
+  if (!percentiles.is_object()) return std::nullopt;
+  return latency(percentiles);
+}
+
+std::map<std::string, double> counts_by_kind(const json& counts) {
+  std::map<std::string, double> out;
+  if (!counts.is_object()) return out;
+  for (const auto& [kind, count] : counts.items()) out[kind] = number(count, 0);
+  return out;
+}
+
+// Only the non-zero kinds are written per interval: every kind any row names gets a vector, 0
+// where a row lacks it.
+void read_counts_by_kind(const json& rows, const char* key, std::map<std::string, std::vector<double>>& out) {
+  for (const json& row : rows) {
+    const json& counts = member(row, key);
+    if (!counts.is_object()) continue;
+    for (const auto& [kind, count] : counts.items()) out.try_emplace(kind);
+  }
+  for (const json& row : rows) {
+    for (auto& [kind, counts] : out) counts.push_back(number(member(member(row, key), kind.c_str()), 0));
+  }
+}
+
+ConnectionSeries read_series(const json& rows, double interval_s) {
+  ConnectionSeries series;
+  if (!rows.is_array()) return series;
+  for (const json& row : rows) {
+    series.t_s.push_back(number(member(row, "t")));
+    const auto per_s = [&](const char* rate_key, const char* count_key) {
+      const std::optional<double> rate = number_or_none(member(row, rate_key));
+      return rate ? *rate : number(member(row, count_key)) / interval_s;
+    };
+    series.connect_attempts_per_s.push_back(per_s("connect_attempts_per_s", "connect_attempts"));
+    series.connects_per_s.push_back(per_s("connects_per_s", "connects"));
+    series.connected.push_back(number(member(row, "connected")));
+    series.connected_peak.push_back(number(member(row, "connected_peak")));
+    // result.json writes a connect latency of 0 for an interval in which no connect was
+    // established; a gap says that honestly.
+    const bool connected_any = number(member(row, "connects"), 0) > 0;
+    series.connect_p50_ms.push_back(connected_any ? number(member(row, "connect_p50_ms")) : NAN);
+    series.connect_p99_ms.push_back(connected_any ? number(member(row, "connect_p99_ms")) : NAN);
+    series.round_trip_p99_ms.push_back(number(member(row, "round_trip_p99_ms")));
+    series.delivery_p99_ms.push_back(number(member(row, "delivery_p99_ms")));
+  }
+  read_counts_by_kind(rows, "connect_failures", series.connect_failures);
+  read_counts_by_kind(rows, "disconnects", series.disconnects);
+  return series;
+}
+
+bool any_activity(const ConnectionSeries& s, std::size_t i) {
+  const auto counted = [&](const std::map<std::string, std::vector<double>>& by_kind) {
+    return std::any_of(by_kind.begin(), by_kind.end(), [&](const auto& kind) { return kind.second[i] > 0; });
+  };
+  return s.connect_attempts_per_s[i] > 0 || s.connects_per_s[i] > 0 || s.connected[i] > 0 || counted(s.connect_failures) ||
+         counted(s.disconnects);
+}
+
+// Before the generator starts and after it stops its figures are undefined, not zero. An interval
+// that recorded something is kept all the same: a connect started just before the planned start
+// may fall into the interval before it.
+void blank_idle_intervals(ConnectionView& c, double interval_s) {
+  const double end_s = c.length_s ? c.start_s + *c.length_s : INFINITY;
+  ConnectionSeries& s = c.series;
+  for (std::size_t i = 0; i < s.t_s.size(); ++i) {
+    if ((s.t_s[i] + interval_s > c.start_s && s.t_s[i] < end_s) || any_activity(s, i)) continue;
+    for (std::vector<double>* values : {&s.connect_attempts_per_s, &s.connects_per_s, &s.connected, &s.connected_peak}) (*values)[i] = NAN;
+    for (auto* by_kind : {&s.connect_failures, &s.disconnects}) {
+      for (auto& [kind, counts] : *by_kind) counts[i] = NAN;
+    }
+  }
+}
+
+std::vector<ReconnectView> read_reconnects(const json& records) {
+  std::vector<ReconnectView> out;
+  if (!records.is_array()) return out;
+  for (const json& r : records) {
+    const std::optional<double> fault = number_or_none(member(r, "fault"));
+    if (!fault || *fault < 0) continue;
+    out.push_back({static_cast<std::size_t>(*fault), number(member(r, "clients")), number(member(r, "reconnected")),
+                   number_or_none(member(r, "p50_s")), number_or_none(member(r, "p99_s")), number_or_none(member(r, "max_s")),
+                   number_or_none(member(r, "all_back_after_end_s"))});
+  }
+  return out;
+}
+
+double total(const std::map<std::string, double>& counts) {
+  double sum = 0;
+  for (const auto& [kind, count] : counts) sum += count;
+  return sum;
+}
+
+}  // namespace
+
+double ConnectionView::connect_failure_count() const { return total(connect_failures); }
+double ConnectionView::disconnect_count() const { return total(disconnects); }
+
+bool is_connection_generator(const json& planned, const json& measured) {
+  const std::string kind = kind_of(planned, measured);
+  return kind == "tcp" || kind == "websocket" || kind == "sse";
+}
+
+ConnectionView read_connection_generator(const std::string& name, const json& planned, const json& measured, double interval_s) {
+  ConnectionView c;
+  c.name = name;
+  c.kind = kind_of(planned, measured);
+  c.connections = number_or_none(member(measured, "connections"));
+  if (!c.connections) c.connections = number_or_none(member(planned, c.is_tcp() ? "connections" : "clients"));
+  c.threads = number_or_none(member(measured, "threads"));
+  c.pacing = pacing_text(c.kind, planned);
+  c.reconnect = reconnect_text(member(planned, "reconnect"));
+  c.start_s = duration_seconds(member(planned, "start")).value_or(0);
+  c.length_s = duration_seconds(member(planned, "for"));
+
+  const json& summary = member(measured, "summary");
+  c.connect_attempts = number(member(summary, "connect_attempts"), 0);
+  c.connects = number(member(summary, "connects"), 0);
+  c.reconnects = number(member(summary, "reconnects"), 0);
+  c.closed = number(member(summary, "closed"), 0);
+  c.gave_up = number(member(summary, "gave_up"), 0);
+  c.connect_attempts_per_s = number(member(summary, "connect_attempts_per_s"));
+  c.connects_per_s = number(member(summary, "connects_per_s"));
+  c.connect_failure_rate = number(member(summary, "connect_failure_rate"));
+  c.connected = number(member(summary, "connected"));
+  c.connected_peak = number(member(summary, "connected_peak"));
+  c.connect_failures = counts_by_kind(member(summary, "connect_failures"));
+  c.disconnects = counts_by_kind(member(summary, "disconnects"));
+  c.connect_latency = latency(member(summary, "connect_ms"));
+  c.round_trip = measured_latency(member(summary, "round_trip_ms"));
+  c.delivery = measured_latency(member(summary, "delivery_ms"));
+  c.series = read_series(member(measured, "series"), interval_s);
+  blank_idle_intervals(c, interval_s);
+  c.reconnects_by_fault = read_reconnects(member(measured, "reconnects"));
+  c.outages_not_kept = number(member(measured, "outages_not_kept"), 0);
+  return c;
+}
+
+}  // namespace faultline::reports::html
