@@ -10,31 +10,15 @@
 # Everything goes to 127.0.0.1 only; every run is time-bounded; only processes started here are
 # stopped, by PID. Knobs: DUR=10 REPS=3 CONNS=50 RATE=20000 PORT=18090 BUILD=build OUT=/tmp/faultline-bench/<ts>
 set -u
-. "$(dirname "$0")/nginx.sh"
+. "$(dirname "$0")/beside_wrk.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 DUR=${DUR:-10}; REPS=${REPS:-3}; CONNS=${CONNS:-50}; RATE=${RATE:-20000}; PORT=${PORT:-18090}
 BUILD=${BUILD:-$root/build}
 OUT=${OUT:-/tmp/faultline-bench/$(date +%Y%m%d-%H%M%S)}
 FAULTLINE=$BUILD/faultline
 LIMIT=$((DUR + 30))
-NGINX_PID=
 
-log() { echo "[vs_wrk] $*" >&2; }
-cleanup() {
-  trap - EXIT INT TERM
-  if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
-    kill -TERM "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-"$root/scripts/install-deps.sh" nginx-light wrk time || exit 1
-[ -x "$FAULTLINE" ] || { log "$FAULTLINE missing: build first (scripts/build.sh)"; exit 1; }
-mkdir -p "$OUT"
-(exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && { log "port $PORT busy; refusing to run"; exit 1; }
-
-start_nginx "$PORT" "$OUT/nginx" || { log "nginx did not come up (see $OUT/nginx/error.log)"; exit 1; }
+start_beside_wrk "$root" "$FAULTLINE" "$PORT" "$OUT"
 
 cat > "$OUT/closed.json" <<EOF
 { "name": "bench-closed", "duration": "${DUR}s",
@@ -49,10 +33,6 @@ cat > "$OUT/open.json" <<EOF
               "stages": [ { "for": "${DUR}s", "rate": $RATE } ],
               "requests": [ { "path": "/" } ] } ] }
 EOF
-
-# requests / (user + sys) for one run; $1 = requests, $2 = /usr/bin/time output file
-per_cpu_second() { awk -v n="$1" '{ cpu = $1 + $2; printf "%.0f", (cpu > 0 ? n / cpu : 0) }' "$2"; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
 timeout 5 wrk -t1 -c"$CONNS" -d1s "http://127.0.0.1:$PORT/" > /dev/null 2>&1   # warm-up, not recorded
 wrk_eff=; fl_eff=
