@@ -13,7 +13,8 @@ BUILD_TYPE=Release scripts/build.sh -DFAULTLINE_BUILD_TESTS=OFF -DFAULTLINE_BUIL
 
 demo_scenarios=(scenarios/smoke.json scenarios/latency-fault.json scenarios/network-reset-peer.json
                 scenarios/network-down.json scenarios/crash-restart.json scenarios/data-race.json
-                scenarios/thread-leak.json scenarios/memory-limit.json)
+                scenarios/thread-leak.json scenarios/memory-limit.json scenarios/connection-storm.json
+                scenarios/reconnect-storm.json)
 status=0
 for scenario in "${demo_scenarios[@]}"; do
   name=$(basename "$scenario" .json)
