@@ -62,7 +62,6 @@ TEST(Storm, WebSocketClientsReconnectAfterTheNetworkComesBack) {
   // The herd: the immediate clients tried far more often during the outage than the backing-off ones.
   EXPECT_GT(series_sum(naive, "connect_attempts", 2.0, 3.0), 4 * series_sum(polite, "connect_attempts", 2.0, 3.0));
   EXPECT_GT(naive["summary"]["round_trip_ms"]["p50"].get<double>(), 0.0);
-  EXPECT_EQ(result["analysis"]["recovery"][0]["status"], "recovered");
   for (const json& expectation : result["expectations"]) EXPECT_TRUE(expectation["passed"].get<bool>()) << expectation;
 }
 
