@@ -19,7 +19,9 @@ const std::vector<MisplacedKey> kGeneratorMisplacedKeys{
     {"rate", "a rate belongs to a stage of an open-model generator: \"stages\": "
              "[{\"for\": \"10s\", \"rate\": 100}]"}};
 const std::vector<std::string_view> kStageKeys{"for", "rate", "ramp"};
-const std::vector<std::string_view> kKinds{"http", "tcp", "websocket", "sse"};
+const std::vector<std::string_view> kKinds{"http", to_string(ConnectionLoad::Kind::tcp),
+                                           to_string(ConnectionLoad::Kind::websocket),
+                                           to_string(ConnectionLoad::Kind::sse)};
 
 constexpr auto kMaxUnsigned = static_cast<std::int64_t>(std::numeric_limits<unsigned>::max());
 
@@ -208,9 +210,9 @@ std::optional<ConnectionLoad::Kind> connection_kind(const nlohmann::json& elemen
   if (!element.is_object()) return std::nullopt;
   const auto kind = element.find("kind");
   if (kind == element.end() || !kind->is_string()) return std::nullopt;
-  if (*kind == "tcp") return ConnectionLoad::Kind::tcp;
-  if (*kind == "websocket") return ConnectionLoad::Kind::websocket;
-  if (*kind == "sse") return ConnectionLoad::Kind::sse;
+  for (const ConnectionLoad::Kind known : kConnectionKinds) {
+    if (*kind == to_string(known)) return known;
+  }
   return std::nullopt;
 }
 

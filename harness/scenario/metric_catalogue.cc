@@ -167,13 +167,10 @@ const ConnectionLoad* connection_generator(const Scenario& scenario, const std::
   return nullptr;
 }
 
-const char* kind_word(ConnectionLoad::Kind kind) {
-  switch (kind) {
-    case ConnectionLoad::Kind::tcp: return "a tcp generator";
-    case ConnectionLoad::Kind::websocket: return "a websocket generator";
-    case ConnectionLoad::Kind::sse: return "an sse generator";
-  }
-  return "";
+// "a tcp generator", "an sse generator".
+std::string kind_word(ConnectionLoad::Kind kind) {
+  const std::string_view name = to_string(kind);
+  return std::string(name.starts_with('s') ? "an " : "a ") + std::string(name) + " generator";
 }
 
 // What a value in `unit` is, and how a threshold for it is written.
@@ -344,12 +341,13 @@ std::vector<ConcreteMetric> concrete_metrics(const Scenario& scenario) {
       continue;
     }
     for (const std::string& generator : generator_names(scenario)) {
-      Availability available = generator_availability(metric, scenario, generator);
       // A metric of the other kind of generator is not a candidate at all (it would crowd
       // `faultline metrics` and "did you mean" with names that can never apply).
-      const bool other_kind = !available.available && (metric.needs == MetricNeeds::load_generator) ==
-                                                          (connection_generator(scenario, generator) != nullptr);
-      if (!other_kind) out.push_back({with_generator(metric.name, generator), &metric, std::move(available)});
+      const bool http_metric = metric.needs == MetricNeeds::load_generator;
+      const bool http_generator = connection_generator(scenario, generator) == nullptr;
+      if (http_metric != http_generator) continue;
+      out.push_back({with_generator(metric.name, generator), &metric,
+                     generator_availability(metric, scenario, generator)});
     }
   }
   return out;

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -199,6 +200,18 @@ struct ConnectionLoad {
 
   friend bool operator==(const ConnectionLoad&, const ConnectionLoad&) = default;
 };
+
+// Every connection-level kind, and its name in scenario and result files ("tcp", "websocket", "sse").
+inline constexpr ConnectionLoad::Kind kConnectionKinds[] = {ConnectionLoad::Kind::tcp, ConnectionLoad::Kind::websocket,
+                                                            ConnectionLoad::Kind::sse};
+constexpr std::string_view to_string(ConnectionLoad::Kind kind) {
+  switch (kind) {
+    case ConnectionLoad::Kind::tcp: return "tcp";
+    case ConnectionLoad::Kind::websocket: return "websocket";
+    case ConnectionLoad::Kind::sse: return "sse";
+  }
+  return "tcp";
+}
 
 // A fault proxy (Toxiproxy's "proxy") that load generators connect through with "via", so
 // that network faults can act on their traffic.

@@ -136,7 +136,7 @@ nlohmann::json reconnect_json(const Reconnect& reconnect) {
 }
 
 void write_tcp_fields(const ConnectionLoad& load, nlohmann::json& object) {
-  object["kind"] = "tcp";
+  object["kind"] = to_string(load.kind);
   object["connections"] = load.connections;
   if (load.rate_per_s > 0) object["rate"] = rate_json(load.rate_per_s);
   object["hold"] = format_duration(load.hold);
@@ -149,7 +149,7 @@ void write_tcp_fields(const ConnectionLoad& load, nlohmann::json& object) {
 }
 
 void write_client_fields(const ConnectionLoad& load, nlohmann::json& object) {
-  object["kind"] = load.kind == ConnectionLoad::Kind::websocket ? "websocket" : "sse";
+  object["kind"] = to_string(load.kind);
   object["clients"] = load.connections;
   if (load.rate_per_s > 0) object["connect_rate"] = rate_json(load.rate_per_s);
   object["path"] = load.path;
