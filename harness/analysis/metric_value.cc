@@ -138,7 +138,7 @@ std::string needed(Needs needs) {
 // interval's (or the whole run's) figures, empty when they lack what it needs.
 struct ConnectionField {
   Aggregate aggregate;
-  std::string needed;  // what an interval must have had, for messages ("a connect")
+  std::string needs;  // what an interval must have had for a value ("connect"); empty: nothing
   std::function<std::optional<double>(const result::ConnectionSummary&)> value;
 };
 
@@ -152,23 +152,24 @@ ConnectionField connection_field(MetricId id) {
     case MetricId::connect_failures:
       return {Aggregate::sum, "", [=](const S& s) { return count(s.counts.connect_failure_total()); }};
     case MetricId::connect_failure_rate:
-      return {Aggregate::median, "a connect attempt",
+      return {Aggregate::median, "connect attempt",
               [=](const S& s) { return if_any(s.counts.connect_attempts, s.connect_failure_rate); }};
     case MetricId::disconnects:
       return {Aggregate::sum, "", [=](const S& s) { return count(s.counts.disconnect_total()); }};
     case MetricId::connected: return {Aggregate::smallest, "", [=](const S& s) { return count(s.connected); }};
     case MetricId::connect_p50:
-      return {Aggregate::median, "a connect", [=](const S& s) { return if_any(s.counts.connects, s.connect_latency.p50_ms); }};
+      return {Aggregate::median, "connect", [=](const S& s) { return if_any(s.counts.connects, s.connect_latency.p50_ms); }};
     case MetricId::connect_p99:
-      return {Aggregate::median, "a connect", [=](const S& s) { return if_any(s.counts.connects, s.connect_latency.p99_ms); }};
+      return {Aggregate::median, "connect", [=](const S& s) { return if_any(s.counts.connects, s.connect_latency.p99_ms); }};
     case MetricId::round_trip_p50:
-      return {Aggregate::median, "a round trip", [=](const S& s) { return if_any(s.round_trips, s.round_trip.p50_ms); }};
+      return {Aggregate::median, "round trip", [=](const S& s) { return if_any(s.round_trips, s.round_trip.p50_ms); }};
     case MetricId::round_trip_p99:
-      return {Aggregate::median, "a round trip", [=](const S& s) { return if_any(s.round_trips, s.round_trip.p99_ms); }};
+      return {Aggregate::median, "round trip", [=](const S& s) { return if_any(s.round_trips, s.round_trip.p99_ms); }};
     case MetricId::delivery_p50:
-      return {Aggregate::median, "a timed push", [=](const S& s) { return if_any(s.deliveries, s.delivery.p50_ms); }};
-    default:
-      return {Aggregate::median, "a timed push", [=](const S& s) { return if_any(s.deliveries, s.delivery.p99_ms); }};
+      return {Aggregate::median, "timed push", [=](const S& s) { return if_any(s.deliveries, s.delivery.p50_ms); }};
+    case MetricId::delivery_p99:
+      return {Aggregate::median, "timed push", [=](const S& s) { return if_any(s.deliveries, s.delivery.p99_ms); }};
+    default: return {Aggregate::median, "connection metric", [](const S&) { return V(); }};  // not one of them
   }
 }
 
@@ -227,7 +228,7 @@ WindowValues load_window_values(const scenario::MetricRef& metric, const Scope& 
     if (generator == nullptr) return {{}, "", "the run has no connection generator \"" + metric.generator + "\""};
     const ConnectionField field = connection_field(metric.definition->id);
     return window_values(field_series(generator->series, run.interval_s, field.value), scope, run,
-                         field.needed.empty() ? "load" : field.needed);
+                         field.needs.empty() ? "load" : "a " + field.needs);
   }
   const result::GeneratorResult* generator = generator_named(run, metric.generator);
   if (generator == nullptr) return {{}, "", "the run has no load generator \"" + metric.generator + "\""};
@@ -246,7 +247,7 @@ Observation whole_run_value(const scenario::MetricRef& metric, const result::Run
     if (!(generator->summary.span_s > 0)) return none("the generator measured nothing after warm-up");
     const ConnectionField field = connection_field(metric.definition->id);
     const std::optional<double> value = field.value(generator->summary);
-    if (!value) return none("not one " + field.needed.substr(field.needed.find(' ') + 1) + " after warm-up");
+    if (!value) return none("not one " + field.needs + " after warm-up");
     return {value, "over the run after warm-up"};
   }
   const result::GeneratorResult* generator = generator_named(run, metric.generator);

@@ -146,26 +146,22 @@ result::RunAnalysis analyse_run(const result::RunResult& run, double load_end_s)
   RecoveryOptions recovery_options;
   recovery_options.recovery_window_s = seconds(s.phases.recovery_window);
   std::vector<std::vector<FaultRecovery>> by_fault(run.faults.size());
-  for (const result::GeneratorResult& g : run.load) {
-    const LoadSeries series = load_series(g, interval_s);
+  // One generator's recovery from every fault that started, against its steady levels.
+  const auto recover = [&](const LoadSeries& series) {
     const SteadyLevels levels{steady_state(series.error_rate, steady).median, steady_state(series.p99_ms, steady).median};
+    for (std::size_t i = 0; i < run.faults.size(); ++i) {
+      const result::FaultRecord& f = run.faults[i];
+      if (!f.started_s) continue;
+      by_fault[i].push_back(analyse_recovery(series, levels, FaultWindow{*f.started_s, f.ended_s}, recovery_options));
+    }
+    return levels;
+  };
+  for (const result::GeneratorResult& g : run.load) {
+    const SteadyLevels levels = recover(load_series(g, interval_s));
     out.steady_load.push_back({g.name, levels.error_rate, levels.p99_ms,
                                steady_state(throughput_series(g, interval_s), steady).median});
-    for (std::size_t i = 0; i < run.faults.size(); ++i) {
-      const result::FaultRecord& f = run.faults[i];
-      if (!f.started_s) continue;
-      by_fault[i].push_back(analyse_recovery(series, levels, FaultWindow{*f.started_s, f.ended_s}, recovery_options));
-    }
   }
-  for (const result::ConnectionGeneratorResult& g : run.connections) {
-    const LoadSeries series = connection_load_series(g, interval_s);
-    const SteadyLevels levels{steady_state(series.error_rate, steady).median, steady_state(series.p99_ms, steady).median};
-    for (std::size_t i = 0; i < run.faults.size(); ++i) {
-      const result::FaultRecord& f = run.faults[i];
-      if (!f.started_s) continue;
-      by_fault[i].push_back(analyse_recovery(series, levels, FaultWindow{*f.started_s, f.ended_s}, recovery_options));
-    }
-  }
+  for (const result::ConnectionGeneratorResult& g : run.connections) recover(connection_load_series(g, interval_s));
   std::vector<FaultRecovery> recoveries;
   for (std::size_t i = 0; i < by_fault.size(); ++i) {
     if (by_fault[i].empty()) continue;

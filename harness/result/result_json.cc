@@ -117,6 +117,8 @@ json connection_counts_json(const ConnectionSummary& s, bool include_zero) {
           {"messages_received", c.messages_received},
           {"replies", c.replies_matched},
           {"pushes", c.pushes_received},
+          {"event_id_gaps", c.event_id_gaps},
+          {"event_ids_skipped", c.event_ids_skipped},
           {"connected", s.connected},
           {"connected_peak", s.connected_peak},
           {"connect_attempts_per_s", s.connect_attempts_per_s},
@@ -139,8 +141,8 @@ json connection_series_json(const ConnectionGeneratorResult& g) {
     const ConnectionSummary& s = point.summary;
     json row = connection_counts_json(s, false);
     row["t"] = point.t_s;
-    row["connect_p50_ms"] = s.connect_latency.p50_ms;
-    row["connect_p99_ms"] = s.connect_latency.p99_ms;
+    row["connect_p50_ms"] = s.counts.connects > 0 ? json(s.connect_latency.p50_ms) : json(nullptr);
+    row["connect_p99_ms"] = s.counts.connects > 0 ? json(s.connect_latency.p99_ms) : json(nullptr);
     row["round_trip_p99_ms"] = s.round_trips > 0 ? json(s.round_trip.p99_ms) : json(nullptr);
     row["delivery_p99_ms"] = s.deliveries > 0 ? json(s.delivery.p99_ms) : json(nullptr);
     series.push_back(std::move(row));
