@@ -4,11 +4,6 @@
 
 namespace faultline::load {
 
-std::uint64_t client_seed(std::uint64_t generator_seed, std::uint32_t index) {
-  // Weyl steps by the golden ratio, as HttpGenerator seeds its workers.
-  return generator_seed + 0x9e3779b97f4a7c15ULL * (std::uint64_t{index} + 1);
-}
-
 ClientRamp::ClientRamp(boost::asio::io_context& io, std::uint32_t clients, double clients_per_s)
     : clients_(clients), clients_per_s_(clients_per_s), timer_(io) {}
 

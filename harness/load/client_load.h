@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "harness/load/derived_seed.h"
 #include "harness/load/storm_recorder.h"
 #include "harness/load/storm_worker.h"
 
@@ -37,9 +38,6 @@ struct ClientLoadPlan {
   double ramp_clients_per_s = 0;   // this worker's clients start at this rate; 0: all at once
   std::uint64_t seed = 1;          // the generator's; each client's jitter is seeded from it and its index
 };
-
-// The seed of client `index`'s reconnect jitter: distinct per client, fixed by the generator's seed.
-std::uint64_t client_seed(std::uint64_t generator_seed, std::uint32_t index);
 
 // Starts clients 0, 1, ... of a load when it begins: all at once, or client k at k / rate after.
 class ClientRamp {
@@ -79,7 +77,7 @@ class ClientLoad : public StormLoad {
     clients_.reserve(plan.clients);
     for (std::uint32_t i = 0; i < plan.clients; ++i) {
       const std::uint32_t index = plan.first_client + i;
-      clients_.push_back(std::make_shared<Client>(io, plan.client, recorder, index, client_seed(plan.seed, index)));
+      clients_.push_back(std::make_shared<Client>(io, plan.client, recorder, index, derived_seed(plan.seed, index)));
     }
   }
 

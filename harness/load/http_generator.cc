@@ -1,83 +1,56 @@
 #include "harness/load/http_generator.h"
 
-#include <algorithm>
 #include <functional>
+#include <memory>
 #include <thread>
+#include <utility>
+#include <vector>
+
+#include "harness/load/derived_seed.h"
 
 namespace faultline::load {
+namespace {
 
-unsigned worker_count(const scenario::HttpLoad& spec, unsigned cores) {
-  const unsigned wanted = spec.threads > 0 ? spec.threads : std::max(1u, cores);
-  return std::max(1u, std::min(wanted, spec.connections));
-}
-
-HttpGenerator::HttpGenerator(const scenario::HttpLoad& spec, const boost::asio::ip::tcp::endpoint& endpoint,
-                             const std::string& host_header, const RunTimeline& timeline)
-    : spec_(spec),
-      mix_(std::make_shared<const RequestMix>(spec, host_header)),
-      intervals_(worker_count(spec, std::thread::hardware_concurrency())) {
-  if (spec_.model == scenario::LoadModel::open) {
-    schedule_ = std::make_shared<const ArrivalSchedule>(spec_.stages);
-  }
-  const unsigned count = worker_count(spec_, std::thread::hardware_concurrency());
-  const scenario::Duration length = spec_.length.value_or(timeline.duration - spec_.start);
+std::vector<std::unique_ptr<HttpWorker>> http_workers(const scenario::HttpLoad& spec,
+                                                      const boost::asio::ip::tcp::endpoint& endpoint,
+                                                      const std::string& host_header, const RunTimeline& timeline) {
+  // Set up once for the whole generator, shared by its workers.
+  const auto mix = std::make_shared<const RequestMix>(spec, host_header);
+  std::shared_ptr<const ArrivalSchedule> schedule;
+  if (spec.model == scenario::LoadModel::open) schedule = std::make_shared<const ArrivalSchedule>(spec.stages);
+  const unsigned count = worker_count(spec.threads, spec.connections, std::thread::hardware_concurrency());
+  const scenario::Duration length = spec.length.value_or(timeline.duration - spec.start);
   // Seeds derive from the generator's name so that {rand:N} sequences repeat run to run.
-  const std::uint64_t seed = std::hash<std::string>{}(spec_.name);
+  const std::uint64_t seed = std::hash<std::string>{}(spec.name);
+  std::vector<std::unique_ptr<HttpWorker>> workers;
   for (unsigned i = 0; i < count; ++i) {
     WorkerPlan plan;
-    plan.model = spec_.model;
+    plan.model = spec.model;
     plan.index = i;
     plan.count = count;
-    plan.connections = spec_.connections / count + (i < spec_.connections % count ? 1 : 0);
-    plan.keepalive = spec_.keepalive;
+    plan.connections = share(spec.connections, count, i);
+    plan.keepalive = spec.keepalive;
     plan.endpoint = endpoint;
-    plan.mix = mix_;
-    plan.schedule = schedule_;
+    plan.mix = mix;
+    plan.schedule = schedule;
     plan.epoch = timeline.epoch;
-    plan.start = spec_.start;
+    plan.start = spec.start;
     plan.length = length;
     plan.run_length = timeline.duration;
     plan.warmup = timeline.warmup;
     plan.interval = timeline.interval;
-    plan.timeout = spec_.timeout;
-    plan.connect_timeout = spec_.connect_timeout;
-    plan.seed = seed + 0x9e3779b97f4a7c15ULL * (i + 1);
-    workers_.push_back(std::make_unique<HttpWorker>(std::move(plan)));
+    plan.timeout = spec.timeout;
+    plan.connect_timeout = spec.connect_timeout;
+    plan.seed = derived_seed(seed, i);
+    workers.push_back(std::make_unique<HttpWorker>(std::move(plan)));
   }
+  return workers;
 }
 
-void HttpGenerator::start() {
-  for (auto& worker : workers_) worker->start();
-}
+}  // namespace
 
-void HttpGenerator::request_stop() {
-  for (auto& worker : workers_) worker->request_stop();
-}
-
-void HttpGenerator::join(Clock::time_point deadline) {
-  for (auto& worker : workers_) worker->join(deadline);
-}
-
-void HttpGenerator::collect() {
-  for (auto& worker : workers_) {
-    for (IntervalStats& reported : worker->take_intervals()) intervals_.add(std::move(reported));
-  }
-}
-
-std::vector<IntervalStats> HttpGenerator::take_completed_intervals() {
-  collect();
-  return intervals_.take_completed();
-}
-
-std::vector<IntervalStats> HttpGenerator::take_remaining_intervals() {
-  collect();
-  return intervals_.take_remaining();
-}
-
-LoadStats HttpGenerator::measured() const {
-  LoadStats total;
-  for (const auto& worker : workers_) total.merge(worker->measured());
-  return total;
-}
+HttpGenerator::HttpGenerator(const scenario::HttpLoad& spec, const boost::asio::ip::tcp::endpoint& endpoint,
+                             const std::string& host_header, const RunTimeline& timeline)
+    : WorkerGroup(http_workers(spec, endpoint, host_header, timeline)), spec_(spec) {}
 
 }  // namespace faultline::load

@@ -70,7 +70,10 @@ SseClient::SseClient(asio::io_context& io, std::shared_ptr<const SseClientConfig
       next_source_(index) {}
 
 void SseClient::start() {
-  if (state_ == State::idle) connect();
+  if (state_ != State::idle) return;
+  // Called only while this client lives and waits (stop() cancels the pause).
+  reconnector_.start(weak_from_this(), [this] { connect(); });
+  connect();
 }
 
 void SseClient::connect() {
@@ -180,18 +183,12 @@ void SseClient::check_id(std::string_view text) {
 
 void SseClient::lose(ConnectionError cause) {
   drop_link();
-  state_ = reconnector_.lost(cause, reconnect()) ? State::waiting : State::gave_up;
+  state_ = reconnector_.lost<State>(cause);
 }
 
 void SseClient::fail_connect(ConnectionError error) {
   drop_link();
-  state_ = reconnector_.connect_failed(error, reconnect()) ? State::waiting : State::gave_up;
-}
-
-std::function<void()> SseClient::reconnect() {
-  return [self = shared_from_this()] {
-    if (self->state_ == State::waiting) self->connect();
-  };
+  state_ = reconnector_.connect_failed<State>(error);
 }
 
 void SseClient::drop_link() {

@@ -18,7 +18,6 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -99,8 +98,6 @@ class SseClient : public std::enable_shared_from_this<SseClient>, private SseStr
   void lose(ConnectionError cause);
   void fail_connect(ConnectionError error);
   void drop_link();
-  // What the Reconnector calls after its pause.
-  std::function<void()> reconnect();
   bool current(const std::shared_ptr<Link>& link, State state) const { return link == link_ && state_ == state; }
 
   std::shared_ptr<const SseClientConfig> config_;

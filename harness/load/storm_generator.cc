@@ -1,6 +1,6 @@
 #include "harness/load/storm_generator.h"
 
-#include <algorithm>
+#include <memory>
 #include <thread>
 
 #include "harness/load/source_addresses.h"
@@ -13,11 +13,6 @@ namespace {
 
 using scenario::ConnectionLoad;
 
-// Worker i's share of `total`: the remainder goes to the first workers.
-std::uint32_t share(std::uint32_t total, unsigned workers, unsigned i) {
-  return total / workers + (i < total % workers ? 1 : 0);
-}
-
 SourceAddresses source_addresses(const ConnectionLoad& spec, const boost::asio::ip::tcp::endpoint& endpoint) {
   if (spec.source_addresses == 0) return {};
   return SourceAddresses::loopback(spec.source_addresses, endpoint);
@@ -25,7 +20,8 @@ SourceAddresses source_addresses(const ConnectionLoad& spec, const boost::asio::
 
 std::shared_ptr<const WebSocketClientConfig> websocket_config(const ConnectionLoad& spec,
                                                               const boost::asio::ip::tcp::endpoint& endpoint,
-                                                              const std::string& host_header) {
+                                                              const std::string& host_header,
+                                                              const SourceAddresses& sources) {
   auto config = std::make_shared<WebSocketClientConfig>();
   config->endpoint = endpoint;
   config->host = host_header;
@@ -43,7 +39,7 @@ std::shared_ptr<const WebSocketClientConfig> websocket_config(const ConnectionLo
   config->heartbeat_interval = spec.heartbeat;
   config->pong_timeout = spec.pong_timeout;
   config->reconnect = reconnect_policy(spec.reconnect);
-  config->source_addresses = source_addresses(spec, endpoint);
+  config->source_addresses = sources;
   return config;
 }
 
@@ -51,7 +47,7 @@ std::shared_ptr<const WebSocketClientConfig> websocket_config(const ConnectionLo
 // streams whose events lack it are counted without latency.
 std::shared_ptr<const SseClientConfig> sse_config(const ConnectionLoad& spec,
                                                   const boost::asio::ip::tcp::endpoint& endpoint,
-                                                  const std::string& host_header) {
+                                                  const std::string& host_header, const SourceAddresses& sources) {
   auto config = std::make_shared<SseClientConfig>();
   config->endpoint = endpoint;
   config->host = host_header;
@@ -59,32 +55,85 @@ std::shared_ptr<const SseClientConfig> sse_config(const ConnectionLoad& spec,
   config->connect_timeout = spec.connect_timeout;
   config->idle_timeout = spec.idle_timeout;
   config->reconnect = reconnect_policy(spec.reconnect);
-  config->source_addresses = source_addresses(spec, endpoint);
+  config->source_addresses = sources;
   return config;
 }
 
+// Every worker's churn plan but its share of the slots and the rate.
 TcpChurnPlan churn_plan(const ConnectionLoad& spec, const boost::asio::ip::tcp::endpoint& endpoint,
-                        std::uint32_t connections, unsigned workers) {
+                        const SourceAddresses& sources) {
   TcpChurnPlan plan;
   plan.endpoint = endpoint;
-  plan.connections = connections;
-  plan.rate_per_s = spec.rate_per_s / workers;
   plan.hold = spec.hold;
   plan.payload = spec.send;
   plan.expect_bytes = spec.expect_bytes;
   plan.reset_on_close = spec.reset_on_close;
   plan.connect_timeout = spec.connect_timeout;
   plan.expect_timeout = spec.expect_timeout;
-  plan.source_addresses = source_addresses(spec, endpoint);
+  plan.source_addresses = sources;
   return plan;
 }
 
-}  // namespace
+// Every worker of the generator, each with its share of the connections (or clients) and of
+// the rate.
+std::vector<std::unique_ptr<StormWorker>> storm_workers(const ConnectionLoad& spec,
+                                                        const boost::asio::ip::tcp::endpoint& endpoint,
+                                                        const std::string& host_header, const RunTimeline& timeline,
+                                                        std::uint64_t seed) {
+  const unsigned count = worker_count(spec.threads, spec.connections, std::thread::hardware_concurrency());
+  StormSchedule schedule;
+  schedule.epoch = timeline.epoch;
+  schedule.start = spec.start;
+  schedule.length = spec.length.value_or(timeline.duration - spec.start);
+  schedule.run_length = timeline.duration;
+  schedule.warmup = timeline.warmup;
+  schedule.interval = timeline.interval;
 
-unsigned worker_count(const ConnectionLoad& spec, unsigned cores) {
-  const unsigned wanted = spec.threads > 0 ? spec.threads : std::max(1u, cores);
-  return std::max(1u, std::min(wanted, spec.connections));
+  // Set up once for the whole generator (binding a source address is tried at set-up).
+  const SourceAddresses sources = source_addresses(spec, endpoint);
+  TcpChurnPlan churn;
+  std::shared_ptr<const WebSocketClientConfig> websocket;
+  std::shared_ptr<const SseClientConfig> sse;
+  switch (spec.kind) {
+    case ConnectionLoad::Kind::tcp: churn = churn_plan(spec, endpoint, sources); break;
+    case ConnectionLoad::Kind::websocket: websocket = websocket_config(spec, endpoint, host_header, sources); break;
+    case ConnectionLoad::Kind::sse: sse = sse_config(spec, endpoint, host_header, sources); break;
+  }
+  // Each worker's share of the connections and of the rate (new connections, or clients started).
+  const double rate_per_s = spec.rate_per_s / count;
+  std::vector<std::unique_ptr<StormWorker>> workers;
+  std::uint32_t first_client = 0;
+  for (unsigned i = 0; i < count; ++i) {
+    const std::uint32_t connections = share(spec.connections, count, i);
+    StormWorker::LoadFactory factory;
+    switch (spec.kind) {
+      case ConnectionLoad::Kind::tcp:
+        churn.connections = connections;
+        churn.rate_per_s = rate_per_s;
+        factory = [plan = churn](boost::asio::io_context& io, StormRecorder& recorder) {
+          return std::make_unique<TcpChurn>(io, recorder, plan);
+        };
+        break;
+      case ConnectionLoad::Kind::websocket:
+        factory = [plan = WebSocketLoadPlan{websocket, connections, first_client, rate_per_s, seed}](
+                      boost::asio::io_context& io, StormRecorder& recorder) {
+          return std::make_unique<WebSocketLoad>(io, recorder, plan);
+        };
+        break;
+      case ConnectionLoad::Kind::sse:
+        factory = [plan = SseLoadPlan{sse, connections, first_client, rate_per_s, seed}](boost::asio::io_context& io,
+                                                                                        StormRecorder& recorder) {
+          return std::make_unique<SseLoad>(io, recorder, plan);
+        };
+        break;
+    }
+    first_client += connections;
+    workers.push_back(std::make_unique<StormWorker>(schedule, factory));
+  }
+  return workers;
 }
+
+}  // namespace
 
 ReconnectPolicy reconnect_policy(const scenario::Reconnect& reconnect) {
   ReconnectPolicy policy;
@@ -107,93 +156,17 @@ ReconnectPolicy reconnect_policy(const scenario::Reconnect& reconnect) {
 
 StormGenerator::StormGenerator(const ConnectionLoad& spec, const boost::asio::ip::tcp::endpoint& endpoint,
                                const std::string& host_header, const RunTimeline& timeline, std::uint64_t seed)
-    : spec_(spec), intervals_(worker_count(spec, std::thread::hardware_concurrency())) {
-  const unsigned count = worker_count(spec_, std::thread::hardware_concurrency());
-  StormSchedule schedule;
-  schedule.epoch = timeline.epoch;
-  schedule.start = spec_.start;
-  schedule.length = spec_.length.value_or(timeline.duration - spec_.start);
-  schedule.run_length = timeline.duration;
-  schedule.warmup = timeline.warmup;
-  schedule.interval = timeline.interval;
-
-  std::shared_ptr<const WebSocketClientConfig> websocket;
-  std::shared_ptr<const SseClientConfig> sse;
-  if (spec_.kind == ConnectionLoad::Kind::websocket) websocket = websocket_config(spec_, endpoint, host_header);
-  if (spec_.kind == ConnectionLoad::Kind::sse) sse = sse_config(spec_, endpoint, host_header);
-  std::uint32_t first_client = 0;
-  for (unsigned i = 0; i < count; ++i) {
-    const std::uint32_t connections = share(spec_.connections, count, i);
-    const double ramp_per_s = spec_.rate_per_s / count;
-    StormWorker::LoadFactory factory;
-    switch (spec_.kind) {
-      case ConnectionLoad::Kind::tcp:
-        factory = [plan = churn_plan(spec_, endpoint, connections, count)](boost::asio::io_context& io,
-                                                                          StormRecorder& recorder) {
-          return std::make_unique<TcpChurn>(io, recorder, plan);
-        };
-        break;
-      case ConnectionLoad::Kind::websocket:
-        factory = [plan = WebSocketLoadPlan{websocket, connections, first_client, ramp_per_s, seed}](
-                      boost::asio::io_context& io, StormRecorder& recorder) {
-          return std::make_unique<WebSocketLoad>(io, recorder, plan);
-        };
-        break;
-      case ConnectionLoad::Kind::sse:
-        factory = [plan = SseLoadPlan{sse, connections, first_client, ramp_per_s, seed}](boost::asio::io_context& io,
-                                                                                        StormRecorder& recorder) {
-          return std::make_unique<SseLoad>(io, recorder, plan);
-        };
-        break;
-    }
-    first_client += connections;
-    workers_.push_back(std::make_unique<StormWorker>(schedule, factory));
-  }
-}
-
-void StormGenerator::start() {
-  for (auto& worker : workers_) worker->start();
-}
-
-void StormGenerator::request_stop() {
-  for (auto& worker : workers_) worker->request_stop();
-}
-
-void StormGenerator::join(Clock::time_point deadline) {
-  for (auto& worker : workers_) worker->join(deadline);
-}
-
-void StormGenerator::collect() {
-  for (auto& worker : workers_) {
-    for (StormInterval& reported : worker->take_intervals()) intervals_.add(std::move(reported));
-  }
-}
-
-std::vector<StormInterval> StormGenerator::take_completed_intervals() {
-  collect();
-  return intervals_.take_completed();
-}
-
-std::vector<StormInterval> StormGenerator::take_remaining_intervals() {
-  collect();
-  return intervals_.take_remaining();
-}
-
-StormStats StormGenerator::measured() const {
-  StormStats total;
-  for (const auto& worker : workers_) total.merge(worker->measured());
-  return total;
-}
+    : WorkerGroup(storm_workers(spec, endpoint, host_header, timeline, seed)), spec_(spec) {}
 
 std::vector<ClientOutage> StormGenerator::outages() const {
   std::vector<ClientOutage> all;
-  for (const auto& worker : workers_) all.insert(all.end(), worker->outages().begin(), worker->outages().end());
+  for (const auto& worker : workers()) all.insert(all.end(), worker->outages().begin(), worker->outages().end());
   return all;
 }
 
 std::uint64_t StormGenerator::outages_not_kept() const {
   std::uint64_t total = 0;
-  for (const auto& worker : workers_) total += worker->outages_not_kept();
+  for (const auto& worker : workers()) total += worker->outages_not_kept();
   return total;
 }
 

@@ -4,25 +4,21 @@
 #pragma once
 
 #include <boost/asio/ip/tcp.hpp>
-#include <chrono>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "harness/load/interval_collator.h"
 #include "harness/load/reconnect_policy.h"
 #include "harness/load/reconnect_times.h"
 #include "harness/load/run_timeline.h"
 #include "harness/load/storm_worker.h"
+#include "harness/load/worker_group.h"
 #include "harness/scenario/scenario.h"
 
 namespace faultline::load {
 
-class StormGenerator {
+class StormGenerator : public WorkerGroup<StormWorker, StormInterval> {
  public:
-  using Clock = std::chrono::steady_clock;
-
   // `host_header` is sent as Host (websocket, sse); `endpoint` is where connections go. `seed`
   // is the scenario's: reconnect jitter repeats from it. Throws std::invalid_argument when the
   // spec's source_addresses cannot apply to `endpoint` (not IPv4 loopback), std::runtime_error
@@ -31,33 +27,14 @@ class StormGenerator {
                  const std::string& host_header, const RunTimeline& timeline, std::uint64_t seed);
 
   const scenario::ConnectionLoad& spec() const { return spec_; }
-  unsigned thread_count() const { return static_cast<unsigned>(workers_.size()); }
 
-  void start();
-  void request_stop();
-  void join(Clock::time_point deadline);
-
-  // Intervals every worker has reported, merged, in order; each returned once.
-  std::vector<StormInterval> take_completed_intervals();
-  // After join(): every interval not yet taken, complete or not.
-  std::vector<StormInterval> take_remaining_intervals();
-  // After join(): the whole measured span (after warm-up), all workers merged.
-  StormStats measured() const;
   // After join(): every worker's client outages.
   std::vector<ClientOutage> outages() const;
   std::uint64_t outages_not_kept() const;
 
  private:
-  void collect();
-
   scenario::ConnectionLoad spec_;
-  std::vector<std::unique_ptr<StormWorker>> workers_;
-  IntervalCollator<StormInterval> intervals_;
 };
-
-// Worker threads for a generator: the scenario's choice, else one per core, never more than
-// there are connections.
-unsigned worker_count(const scenario::ConnectionLoad& spec, unsigned cores);
 
 // The scenario's reconnect settings in the load library's terms.
 ReconnectPolicy reconnect_policy(const scenario::Reconnect& reconnect);

@@ -34,10 +34,11 @@ void StormRecorder::disconnected(ConnectionError cause) {
 
 void StormRecorder::closed() {
   --connected_;
-  tally([&](StormStats& s) {
-    ++s.counts.closed;
-    s.connected.set(connected_);
-  });
+  ++interval_.counts.closed;
+  if (!hold_interval_level_) interval_.connected.set(connected_);
+  if (!measuring_) return;
+  ++measured_.counts.closed;
+  if (!hold_measured_level_) measured_.connected.set(connected_);
 }
 
 void StormRecorder::reply_matched(Clock::duration round_trip) {
@@ -74,6 +75,7 @@ StormStats StormRecorder::take_interval() {
   StormStats done;
   std::swap(done, interval_);
   interval_.connected.set(connected_);
+  hold_interval_level_ = false;
   return done;
 }
 

@@ -40,6 +40,10 @@ class StormRecorder {
   void disconnected(ConnectionError cause);
   // faultline closed an established connection.
   void closed();
+  // The load's window is over and faultline closes its connections: the interval under way and
+  // the measured totals keep the level of connections open now (what the load held), not the
+  // zero those closes leave. The next interval follows the level again.
+  void window_ended() { hold_interval_level_ = hold_measured_level_ = true; }
   void gave_up() {
     tally([](StormStats& s) { ++s.counts.gave_up; });
   }
@@ -90,6 +94,8 @@ class StormRecorder {
   StormStats interval_;
   StormStats measured_;
   bool measuring_ = false;
+  bool hold_interval_level_ = false;  // see window_ended()
+  bool hold_measured_level_ = false;
   std::uint64_t connected_ = 0;
   std::vector<ClientOutage> outages_;
   std::uint64_t outages_not_kept_ = 0;

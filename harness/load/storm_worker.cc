@@ -51,9 +51,7 @@ void StormWorker::end_window() {
   if (ended_) return;
   ended_ = true;
   window_timer_.cancel();
-  // The interval the window ends in reports the clients connected until then, not the zero
-  // left once faultline closed them.
-  connected_at_window_end_ = recorder_.connected_now();
+  recorder_.window_ended();
   load_->end();
 }
 
@@ -89,10 +87,6 @@ void StormWorker::arm_interval_roll() {
 
 void StormWorker::roll_interval() {
   StormInterval done{interval_index_++, recorder_.take_interval()};
-  if (connected_at_window_end_) {
-    done.stats.connected.last = *connected_at_window_end_;
-    connected_at_window_end_.reset();
-  }
   mailbox_.post(std::move(done));
 }
 

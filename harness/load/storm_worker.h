@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <optional>
 #include <span>
 #include <vector>
 
@@ -97,7 +96,6 @@ class StormWorker {
   bool ended_ = false;                             // the window is over (or was cancelled)
   bool finished_run_ = false;                      // the run is over: the last interval has been reported
   std::uint64_t interval_index_ = 0;
-  std::optional<std::uint64_t> connected_at_window_end_;  // until the interval it ended in is reported
 
   IntervalMailbox<StormInterval> mailbox_;
   WorkerThread thread_{io_};

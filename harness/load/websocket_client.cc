@@ -37,7 +37,10 @@ WebSocketClient::WebSocketClient(asio::io_context& io, std::shared_ptr<const Web
       next_sequence_(index) {}
 
 void WebSocketClient::start() {
-  if (state_ == State::idle) connect();
+  if (state_ != State::idle) return;
+  // Called only while this client lives and waits (stop() cancels the pause).
+  reconnector_.start(weak_from_this(), [this] { connect(); });
+  connect();
 }
 
 void WebSocketClient::connect() {
@@ -224,18 +227,12 @@ void WebSocketClient::ping() {
 
 void WebSocketClient::lose(ConnectionError cause) {
   drop_link();
-  state_ = reconnector_.lost(cause, reconnect()) ? State::waiting : State::gave_up;
+  state_ = reconnector_.lost<State>(cause);
 }
 
 void WebSocketClient::fail_connect(ConnectionError error) {
   drop_link();
-  state_ = reconnector_.connect_failed(error, reconnect()) ? State::waiting : State::gave_up;
-}
-
-std::function<void()> WebSocketClient::reconnect() {
-  return [self = shared_from_this()] {
-    if (self->state_ == State::waiting) self->connect();
-  };
+  state_ = reconnector_.connect_failed<State>(error);
 }
 
 void WebSocketClient::drop_link() {

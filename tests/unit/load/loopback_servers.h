@@ -1,7 +1,8 @@
 // Tiny servers on 127.0.0.1 (port 0) for the connection-level load tests, run on the test's
 // io_context: a WebSocket server speaking kvstore's echo/sub protocol that can drop every
 // connection or stop answering, a raw TCP server that counts how connections end and where they
-// came from, and an SSE server shaped like godash's /events.
+// came from, and an SSE server shaped like godash's /events; and what the tests that use them
+// share: running the loop until something holds, reading a count per connection error.
 #pragma once
 
 #include <array>
@@ -13,6 +14,7 @@
 #include <boost/beast/websocket.hpp>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -20,6 +22,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "harness/load/connection_error.h"
 
 namespace faultline::load::testing {
 
@@ -56,6 +60,11 @@ inline bool run_until(asio::io_context& io, const std::function<bool()>& done,
     io.run_for(std::chrono::milliseconds(2));
   }
   return true;
+}
+
+// `error`'s count in a per-error array of StormCounts (connect_failures, disconnects).
+inline std::uint64_t count_of(const std::array<std::uint64_t, kConnectionErrorCount>& counts, ConnectionError error) {
+  return counts[static_cast<std::size_t>(error)];
 }
 
 // Answers "echo X" with "echo X" and "sub KEY" with "ok sub KEY", as kvstore does, and pushes

@@ -13,13 +13,10 @@ namespace faultline::load {
 namespace {
 
 using std::chrono::milliseconds;
+using testing::count_of;
 using testing::RawTcpServer;
 using testing::run_until;
 using testing::SseServer;
-
-std::uint64_t count_of(const std::array<std::uint64_t, kConnectionErrorCount>& counts, ConnectionError error) {
-  return counts[static_cast<std::size_t>(error)];
-}
 
 SseClientConfig config_for(const boost::asio::ip::tcp::endpoint& endpoint) {
   SseClientConfig config;

@@ -56,6 +56,23 @@ TEST(StormRecorder, TheNextIntervalStartsAtTheCurrentLevel) {
   EXPECT_EQ(quiet.connected.peak, 2u);
 }
 
+TEST(StormRecorder, ClosesAtTheWindowsEndKeepTheLevelTheLoadHeld) {
+  StormRecorder recorder;
+  recorder.start_measuring();
+  recorder.connected(kT0, kT0, false);
+  recorder.connected(kT0, kT0, false);
+  recorder.window_ended();
+  recorder.closed();
+  recorder.closed();
+  const StormStats ending = recorder.take_interval();
+  EXPECT_EQ(ending.counts.closed, 2u);
+  EXPECT_EQ(ending.connected.last, 2u);
+  EXPECT_EQ(recorder.measured().counts.closed, 2u);
+  EXPECT_EQ(recorder.measured().connected.last, 2u);
+  // The interval after the window follows the level again.
+  EXPECT_EQ(recorder.take_interval().connected.last, 0u);
+}
+
 TEST(StormRecorder, MessagesRepliesAndPushes) {
   StormRecorder recorder;
   recorder.message_sent();

@@ -110,6 +110,7 @@ TEST(StormWorker, RunsWebSocketClientsRampedInAndReportsEveryInterval) {
   EXPECT_EQ(total.connected.last, 0u);
   EXPECT_GT(total.counts.replies_matched, 0u);
   EXPECT_EQ(worker->measured().counts.connects, 4u);
+  EXPECT_EQ(worker->measured().connected.last, 4u);  // what the load held, not the closes after it
   EXPECT_EQ(worker->measured().counts.replies_matched, total.counts.replies_matched);
   EXPECT_TRUE(worker->outages().empty());
   EXPECT_TRUE(eventually([&] {

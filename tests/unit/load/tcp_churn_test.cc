@@ -10,12 +10,9 @@ namespace faultline::load {
 namespace {
 
 using std::chrono::milliseconds;
+using testing::count_of;
 using testing::RawTcpServer;
 using testing::run_until;
-
-std::uint64_t count_of(const std::array<std::uint64_t, kConnectionErrorCount>& counts, ConnectionError error) {
-  return counts[static_cast<std::size_t>(error)];
-}
 
 TcpChurnPlan plan_for(const boost::asio::ip::tcp::endpoint& endpoint, std::uint32_t connections) {
   TcpChurnPlan plan;

@@ -12,13 +12,10 @@ namespace faultline::load {
 namespace {
 
 using std::chrono::milliseconds;
+using testing::count_of;
 using testing::RawTcpServer;
 using testing::run_until;
 using testing::WebSocketEchoServer;
-
-std::uint64_t count_of(const std::array<std::uint64_t, kConnectionErrorCount>& counts, ConnectionError error) {
-  return counts[static_cast<std::size_t>(error)];
-}
 
 // A client that only connects; the tests add what they exercise.
 WebSocketClientConfig config_for(const boost::asio::ip::tcp::endpoint& endpoint) {
