@@ -17,6 +17,7 @@
 #include "harness/engine/load_address.h"
 #include "harness/engine/network_faults.h"
 #include "harness/engine/oom_watch.h"
+#include "harness/engine/open_files_limit.h"
 #include "harness/engine/reconnect_records.h"
 #include "harness/engine/run_error.h"
 #include "harness/engine/run_faults.h"
@@ -26,7 +27,6 @@
 #include "harness/engine/target_observer.h"
 #include "harness/engine/target_supervisor.h"
 #include "harness/load/http_generator.h"
-#include "harness/load/open_files_limit.h"
 #include "harness/load/storm_generator.h"
 #include "harness/result/utc_time.h"
 
@@ -50,15 +50,6 @@ const char* model_name(scenario::LoadModel model) {
   return model == scenario::LoadModel::open ? "open" : "closed";
 }
 
-const char* kind_name(scenario::ConnectionLoad::Kind kind) {
-  switch (kind) {
-    case scenario::ConnectionLoad::Kind::tcp: return "tcp";
-    case scenario::ConnectionLoad::Kind::websocket: return "websocket";
-    case scenario::ConnectionLoad::Kind::sse: return "sse";
-  }
-  return "tcp";
-}
-
 // The span of a generator's window that counts in its summary: after warm-up, before the end.
 template <class Load>
 double measured_span_s(const Load& spec, const scenario::Scenario& s, Duration ran) {
@@ -74,10 +65,6 @@ std::string cgroup_run_id() {
          std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::system_clock::now().time_since_epoch()).count());
 }
-
-}  // namespace
-
-namespace {
 
 // Drops the generators that would start after `duration` and shortens the ones that would end after it.
 template <class Load>
@@ -123,7 +110,8 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     throw UsageError("--duration leaves no load generator anything to do");
   }
   // A connection storm holds a descriptor per connection: make room before anything starts.
-  if (const std::string shortfall = load::open_files_shortfall(connections_needed(s), load::raise_open_files_limit());
+  const std::uint64_t connections = connections_needed(s);
+  if (const std::string shortfall = open_files_shortfall(connections, raise_open_files_limit(connections));
       !shortfall.empty()) {
     throw EnvironmentError(s.source_path + ": " + shortfall);
   }
@@ -296,7 +284,7 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     const scenario::ConnectionLoad& spec = s.connection_load[c];
     result::ConnectionGeneratorResult out;
     out.name = spec.name;
-    out.kind = kind_name(spec.kind);
+    out.kind = scenario::to_string(spec.kind);
     out.threads = storms[c]->thread_count();
     out.connections = spec.connections;
     out.measured = storms[c]->measured();

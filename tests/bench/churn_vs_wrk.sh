@@ -40,7 +40,7 @@ scenario() {
               $2 "hold": "0s", "close": "fin", "connect_timeout": "2s" } ] }
 EOF
   "$FAULTLINE" validate "$OUT/$1.json" > "$OUT/$1.validate" 2>&1 ||
-    { log "faultline does not accept $OUT/$1.json (no tcp load kind yet?): $(cat "$OUT/$1.validate")"; exit 1; }
+    { log "faultline does not accept $OUT/$1.json: $(cat "$OUT/$1.validate")"; exit 1; }
 }
 scenario request "\"send\": \"$request\", \"expect_bytes\": $response_bytes,"
 scenario connect ""

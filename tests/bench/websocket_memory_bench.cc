@@ -33,7 +33,6 @@
 #include <iterator>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -41,13 +40,15 @@
 #include <vector>
 
 #include "harness/engine/free_port.h"
+#include "harness/engine/open_files_limit.h"
 #include "harness/engine/readiness_probe.h"
 #include "harness/engine/target_process.h"
-#include "harness/load/histogram.h"
-#include "harness/load/open_files_limit.h"
+#include "harness/load/storm_stats.h"
 #include "harness/load/storm_worker.h"
 #include "harness/load/websocket_client.h"
 #include "harness/load/websocket_load.h"
+#include "harness/observe/proc_stat.h"
+#include "tests/unit/observe/temp_dir.h"
 
 namespace faultline::load {
 namespace {
@@ -63,14 +64,15 @@ constexpr std::size_t kStderrShownBytes = 1000;
 
 fs::path g_kvstore;  // set by main()
 
+// The whole of /proc/<pid>/<name>; empty when it cannot be read.
+std::string proc_file(const std::string& pid, const char* name) {
+  std::ifstream file("/proc/" + pid + "/" + name);
+  return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+}
+
 // VmRSS of /proc/<pid>/status in bytes; 0 when it cannot be read.
 std::uint64_t vm_rss_bytes(const std::string& pid) {
-  std::ifstream status("/proc/" + pid + "/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.starts_with("VmRSS:")) return std::stoull(line.substr(6)) * 1024;  // the file says kB
-  }
-  return 0;
+  return observe::parse_proc_status(proc_file(pid, "status")).rss_bytes.value_or(0);
 }
 
 std::uint64_t malloc_in_use_bytes() {
@@ -88,15 +90,9 @@ double own_cpu_s() {
 
 // CPU time (user + system) of process `pid` from /proc/<pid>/stat; 0 when it cannot be read.
 double cpu_s(const std::string& pid) {
-  std::ifstream stat("/proc/" + pid + "/stat");
-  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-  // Fields after the command name, which may hold spaces and ends at the last ')'.
-  std::istringstream fields(text.substr(text.rfind(')') + 2));
-  std::string field;
-  for (int i = 3; i <= 13; ++i) fields >> field;  // state ... cmajflt
-  double user_ticks = 0, system_ticks = 0;
-  fields >> user_ticks >> system_ticks;
-  return (user_ticks + system_ticks) / static_cast<double>(::sysconf(_SC_CLK_TCK));
+  const std::optional<observe::ProcStat> stat = observe::parse_proc_stat(proc_file(pid, "stat"));
+  if (!stat) return 0;
+  return static_cast<double>(stat->user_ticks + stat->system_ticks) / static_cast<double>(::sysconf(_SC_CLK_TCK));
 }
 
 struct Reading {
@@ -105,25 +101,6 @@ struct Reading {
   double cpu_s = 0;
   std::uint64_t kvstore_rss_bytes = 0;
   double kvstore_cpu_s = 0;
-};
-
-// A directory of its own for kvstore's logs, removed with everything in it.
-class ScratchDirectory {
- public:
-  ScratchDirectory()
-      : path_(fs::temp_directory_path() / ("faultline-websocket-memory-" + std::to_string(::getpid()))) {
-    fs::create_directories(path_);
-  }
-  ~ScratchDirectory() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  ScratchDirectory(const ScratchDirectory&) = delete;
-  ScratchDirectory& operator=(const ScratchDirectory&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
 };
 
 // kvstore on 127.0.0.1 with room for `connections`; stopped by its PID (TargetProcess's
@@ -162,25 +139,15 @@ class Kvstore {
     return engine::TargetProcess::spawn(spec);
   }
 
-  ScratchDirectory logs_;
+  observe::TempDir logs_;  // kvstore's logs, removed with the directory
   std::uint16_t port_;
   engine::TargetProcess process_;
 };
 
-// What the worker's intervals added up to so far.
-struct StormTally {
-  StormCounts counts;
-  Histogram connect_latency_us;  // allocated before the baseline reading, so not counted in it
-  std::uint64_t open = 0;        // connections open at the end of the latest interval
-
-  void add(std::vector<StormInterval> intervals) {
-    for (const StormInterval& interval : intervals) {
-      counts.merge(interval.stats.counts);
-      open = interval.stats.connected.last;
-      connect_latency_us.merge(interval.stats.connect_latency_us);
-    }
-  }
-};
+// Appends the worker's intervals, in order, to what they added up to so far.
+void append_intervals(StormStats& tally, const std::vector<StormInterval>& intervals) {
+  for (const StormInterval& interval : intervals) tally.append(interval.stats);
+}
 
 std::unique_ptr<StormWorker> start_clients(const Kvstore& kvstore, std::uint32_t clients) {
   auto config = std::make_shared<WebSocketClientConfig>();
@@ -203,25 +170,25 @@ std::unique_ptr<StormWorker> start_clients(const Kvstore& kvstore, std::uint32_t
 }
 
 // Polls until every client is open; false when kConnectWait passes first.
-bool wait_until_open(StormWorker& worker, std::uint32_t clients, StormTally& tally) {
+bool wait_until_open(StormWorker& worker, std::uint32_t clients, StormStats& tally) {
   const Clock::time_point deadline = Clock::now() + kConnectWait;
   while (Clock::now() < deadline) {
     std::this_thread::sleep_for(kPollInterval);
-    tally.add(worker.take_intervals());
-    if (tally.open == clients) return true;
+    append_intervals(tally, worker.take_intervals());
+    if (tally.connected.last == clients) return true;
   }
   return false;
 }
 
-std::string connect_shortfall(const StormTally& tally, std::uint32_t clients) {
-  return std::to_string(tally.open) + " of " + std::to_string(clients) + " clients open after " +
+std::string connect_shortfall(const StormStats& tally, std::uint32_t clients) {
+  return std::to_string(tally.connected.last) + " of " + std::to_string(clients) + " clients open after " +
          std::to_string(kConnectWait.count()) + " s (" + std::to_string(tally.counts.connect_attempts) +
           " attempts, " + std::to_string(tally.counts.connect_failure_total()) + " failed connects)";
 }
 
 void BM_IdleWebSocketClients(benchmark::State& state) {
   const auto clients = static_cast<std::uint32_t>(state.range(0));
-  const std::string shortfall = open_files_shortfall(clients, raise_open_files_limit());
+  const std::string shortfall = engine::open_files_shortfall(clients, engine::raise_open_files_limit(clients));
   if (!shortfall.empty()) {
     state.SkipWithError(shortfall.c_str());
     return;
@@ -234,18 +201,18 @@ void BM_IdleWebSocketClients(benchmark::State& state) {
     return;
   }
   const std::string self = std::to_string(::getpid());
-  StormTally tally;
+  StormStats tally;  // its histograms are allocated before the baseline reading, so not counted in it
   Reading before, after;
   for (auto _ : state) {
     ::malloc_trim(0);  // pages an earlier run freed go back, so they do not hide this run's growth
     before = {vm_rss_bytes(self), malloc_in_use_bytes(), own_cpu_s(), kvstore->resident_bytes(), kvstore->cpu_s()};
     std::unique_ptr<StormWorker> worker = start_clients(*kvstore, clients);
     const bool open = wait_until_open(*worker, clients, tally);
-    tally.add(worker->take_intervals());  // hands back what the mailbox holds before reading
+    append_intervals(tally, worker->take_intervals());  // hands back what the mailbox holds before reading
     after = {vm_rss_bytes(self), malloc_in_use_bytes(), own_cpu_s(), kvstore->resident_bytes(), kvstore->cpu_s()};
     worker->request_stop();
     worker->join(Clock::now() + kCloseWait);
-    tally.add(worker->take_intervals());
+    append_intervals(tally, worker->take_intervals());
     worker.reset();
     if (!open) {
       state.SkipWithError(connect_shortfall(tally, clients).c_str());
