@@ -5,14 +5,13 @@
 
 #include "harness/analysis/comparison_format.h"
 #include "harness/analysis/median.h"
+#include "reports/html/html_cells.h"
 #include "reports/html/html_escape.h"
 #include "reports/html/value_format.h"
 
 namespace faultline::reports::html {
 
 namespace {
-
-std::string cell(const std::string& text) { return "<td>" + escape_html(text) + "</td>"; }
 
 // A value in the unit result.json names; a unit this report does not know is written after it.
 std::string value_text(double value, const std::string& unit) {

@@ -8,18 +8,14 @@
 #include "reports/html/palette.h"
 #include "reports/html/series_coarsening.h"
 #include "reports/html/stacked_rates.h"
+#include "reports/html/timeline_strip.h"
 #include "reports/html/window_stats.h"
 
 namespace faultline::reports::html {
 
 namespace {
 
-// As on the HTTP latency charts: values spanning this ratio start on the log scale.
-constexpr double kLogByDefaultRatio = 10;
-
 using DrawnSeries = Drawn<ConnectionSeries>;
-
-std::string with_note(std::string note, const std::string& extra) { return extra.empty() ? note : note + "; " + extra; }
 
 // One line per (series, colour), drawn and in the key-numbers table.
 struct Line {
@@ -88,20 +84,16 @@ std::string by_kind_figure(const RunView& run, const ConnectionView& c, std::siz
   return render_figure(figure);
 }
 
-bool any_finite(const std::vector<double>& values) {
-  return std::any_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
-}
-
 std::string latency_figure(const RunView& run, const ConnectionView& c, std::size_t index, const DrawnSeries& d, const Timeline& timeline) {
   std::vector<Line> lines = {{"connect-p50", "connect p50", &ConnectionSeries::connect_p50_ms, palette::kBlue},
                              {"connect-p99", "connect p99", &ConnectionSeries::connect_p99_ms, palette::kVermillion}};
   std::string note = "per interval; connect: from starting to connect until established";
   if (c.kind == "websocket") note += " (handshake done)";
-  if (any_finite(c.series.round_trip_p99_ms)) {
+  if (whole_stats(c.series.round_trip_p99_ms).count > 0) {
     lines.push_back({"round-trip-p99", "round trip p99", &ConnectionSeries::round_trip_p99_ms, palette::kGreen});
     note += "; round trip: a message sent to its echo";
   }
-  if (any_finite(c.series.delivery_p99_ms)) {
+  if (whole_stats(c.series.delivery_p99_ms).count > 0) {
     lines.push_back({"delivery-p99", "delivery p99", &ConnectionSeries::delivery_p99_ms, palette::kPurple});
     note += "; delivery: a pushed message's publish time to its arrival";
   }
@@ -124,8 +116,7 @@ std::string latency_figure(const RunView& run, const ConnectionView& c, std::siz
   return render_figure(figure);
 }
 
-std::string generator_section(const RunView& run, const ConnectionView& c, std::size_t index, const Timeline& timeline) {
-  const DrawnSeries d = drawn(c.series, run.interval_s);
+std::string generator_section(const RunView& run, const ConnectionView& c, std::size_t index, const DrawnSeries& d, const Timeline& timeline) {
   std::string out = "<section id=\"" + connection_section_id(index) + "\" class=\"connections\"><h2>Connections — " + escape_html(c.name) +
                     (c.kind.empty() ? "" : " <span class=\"chart-note\">" + escape_html(c.kind) + "</span>") + "</h2>";
   out += render_connection_facts(c);
@@ -157,7 +148,8 @@ struct Comparison {
   std::string coarsened;  // how coarsened points are formed
 };
 
-std::string comparison_figure(const RunView& run, const Timeline& timeline, const Comparison& comparison) {
+std::string comparison_figure(const RunView& run, const std::vector<DrawnSeries>& drawn_series, const Timeline& timeline,
+                              const Comparison& comparison) {
   Figure figure;
   figure.title = comparison.title;
   figure.chart = time_chart(timeline, std::string("chart-") + comparison.id, comparison.chart_title, comparison.y_title, comparison.unit);
@@ -166,9 +158,9 @@ std::string comparison_figure(const RunView& run, const Timeline& timeline, cons
   std::size_t factor = 1;
   for (std::size_t i = 0; i < run.connections.size(); ++i) {
     const ConnectionView& c = run.connections[i];
-    const DrawnSeries d = drawn(c.series, run.interval_s);
+    const DrawnSeries& d = drawn_series[i];
     factor = std::max(factor, d.factor);
-    figure.chart.series.push_back({c.name, c.name, std::string(palette::line(run.generators.size() + i)), false,
+    figure.chart.series.push_back({c.name, c.name, std::string(connection_colour(run, i)), false,
                                    time_points(d.series.t_s, d.series.*comparison.values, d.offset_s), {}});
     rows.push_back({c.name, &c.series.t_s, &(c.series.*comparison.values), run.interval_s / 2});
   }
@@ -179,18 +171,18 @@ std::string comparison_figure(const RunView& run, const Timeline& timeline, cons
 
 // With several connection generators (one reconnecting at once, one with backoff, say): their
 // connect attempts and clients connected side by side on the same axes.
-std::string overview_section(const RunView& run, const Timeline& timeline) {
+std::string overview_section(const RunView& run, const std::vector<DrawnSeries>& drawn_series, const Timeline& timeline) {
   std::string out = "<section id=\"connections\"><h2>Connections over time</h2><p class=\"chart-note\">Every connection-level generator on "
                     "the same axes; each has its own section: ";
   for (std::size_t i = 0; i < run.connections.size(); ++i) {
     out += std::string(i == 0 ? "" : ", ") + "<a href=\"#" + connection_section_id(i) + "\">" + escape_html(run.connections[i].name) + "</a>";
   }
   out += ".</p>";
-  out += comparison_figure(run, timeline,
+  out += comparison_figure(run, drawn_series, timeline,
                            {"connect-attempts", "Connect attempts", "Connect attempts per second per connection generator",
                             "per second, failed or not; after a fault, how hard each generator's clients hammer the target", "attempts/s",
                             "/s", &ConnectionSeries::connect_attempts_per_s, Unit::rate, "their mean"});
-  out += comparison_figure(run, timeline,
+  out += comparison_figure(run, drawn_series, timeline,
                            {"open-connections", "Open connections", "Open connections per connection generator",
                             "at the end of each interval; after a fault, how fast each generator's clients came back", "open", "",
                             &ConnectionSeries::connected, Unit::count, "the lowest"});
@@ -204,8 +196,10 @@ std::string connection_section_id(std::size_t index) { return "connections-" + s
 std::string connections_link_target(const RunView& run) { return run.connections.size() > 1 ? "connections" : connection_section_id(0); }
 
 std::string render_connection_charts(const RunView& run, const Timeline& timeline) {
-  std::string out = run.connections.size() > 1 ? overview_section(run, timeline) : "";
-  for (std::size_t i = 0; i < run.connections.size(); ++i) out += generator_section(run, run.connections[i], i, timeline);
+  std::vector<DrawnSeries> drawn_series;
+  for (const ConnectionView& c : run.connections) drawn_series.push_back(drawn(c.series, run.interval_s));
+  std::string out = run.connections.size() > 1 ? overview_section(run, drawn_series, timeline) : "";
+  for (std::size_t i = 0; i < run.connections.size(); ++i) out += generator_section(run, run.connections[i], i, drawn_series[i], timeline);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "reports/html/html_cells.h"
 #include "reports/html/html_escape.h"
 #include "reports/html/timeline.h"
 #include "reports/html/value_format.h"
@@ -37,7 +38,10 @@ std::string all_back_text(const ReconnectView& r) {
   return format_value(*r.all_back_after_end_s, Unit::seconds) + " after it ended";
 }
 
-std::string cell(const std::string& text) { return "<td>" + escape_html(text) + "</td>"; }
+// "12,000 received, id gaps 3 (12 ids skipped)".
+std::string events_text(const ConnectionView& c) {
+  return count(c.events_received) + " received, id gaps " + count(c.event_id_gaps) + " (" + count(c.event_ids_skipped) + " ids skipped)";
+}
 
 // What the generator's figures count: tcp's connection slots, or clients.
 std::string noun(const ConnectionView& c, bool plural) {
@@ -48,13 +52,11 @@ std::string noun(const ConnectionView& c, bool plural) {
 
 std::string render_connection_facts(const ConnectionView& c) {
   std::string out = "<dl class=\"facts\">";
-  const auto fact = [&](const std::string& term, const std::string& value) {
-    if (!value.empty()) out += "<div><dt>" + escape_html(term) + "</dt><dd>" + escape_html(value) + "</dd></div>";
-  };
+  const auto fact = [&](const std::string& term, const std::string& value) { out += fact_row(term, value); };
   if (c.connections) {
     fact(noun(c, true), count(*c.connections) + (c.threads ? " on " + count(*c.threads) + (*c.threads == 1 ? " thread" : " threads") : ""));
   }
-  fact("active", format_value(c.start_s, Unit::seconds) + "–" + (c.length_s ? format_value(c.start_s + *c.length_s, Unit::seconds) : "end"));
+  fact("active", format_value(c.start_s, Unit::seconds) + "–" + (c.end_s() ? format_value(*c.end_s(), Unit::seconds) : "end"));
   fact("opening", c.pacing);
   fact("reconnect", c.reconnect);
   fact("connects", count(c.connect_attempts) + " attempted (" + format_value(c.connect_attempts_per_s, Unit::rate) + "), " +
@@ -68,6 +70,7 @@ std::string render_connection_facts(const ConnectionView& c) {
   fact("connect latency", c.connects > 0 ? latency_text(c.connect_latency) : "no connect after warm-up");
   if (c.round_trip) fact("round trip", latency_text(*c.round_trip));
   if (c.delivery) fact("delivery", latency_text(*c.delivery));
+  if (c.is_sse()) fact("events", events_text(c));
   return out + "</dl><p class=\"chart-note\">Figures after warm-up.</p>";
 }
 
@@ -82,8 +85,12 @@ std::string render_reconnect_table(const RunView& run, const ConnectionView& c) 
     out += "<tr><th scope=\"row\">" + escape_html(fault) + "</th>" + cell(count(r.clients)) + cell(count(r.reconnected));
     if (r.clients > 0) {
       out += cell(seconds_or_never(r.p50_s)) + cell(seconds_or_never(r.p99_s)) + cell(seconds_or_never(r.max_s)) + cell(all_back_text(r));
-    } else {
+    } else if (r.clients == 0) {
       out += "<td colspan=\"4\" class=\"absent\">no " + noun(c, false) + " lost its connection</td>";
+    } else {
+      // Not recorded: how many were lost is unknown, and so is how they came back.
+      const std::string unknown = cell(count(NAN));
+      out += unknown + unknown + unknown + unknown;
     }
     out += "</tr>";
   }

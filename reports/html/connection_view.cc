@@ -1,9 +1,12 @@
 #include "reports/html/connection_view.h"
 
-#include <algorithm>
+#include <limits>
 
+#include "harness/scenario/units.h"
+#include "reports/html/idle_intervals.h"
 #include "reports/html/json_read.h"
 #include "reports/html/value_format.h"
+#include "reports/terminal/reconnect_policy_text.h"
 
 namespace faultline::reports::html {
 
@@ -29,24 +32,41 @@ std::string pacing_text(const std::string& kind, const json& planned) {
   return member(planned, "clients").is_number() ? "starts every client at once" : "";
 }
 
-std::string reconnect_text(const json& reconnect) {
-  if (!reconnect.is_object()) return "";
-  const std::string backoff = text(member(reconnect, "backoff"));
-  std::string out;
+// The policy as the scenario recorded in result.json states it, read forgivingly: a field missing
+// or unreadable keeps the scenario format's default. Unset when the backoff is one this version
+// does not know.
+std::optional<scenario::Reconnect> read_reconnect(const json& recorded) {
+  using Reconnect = scenario::Reconnect;
+  Reconnect policy;
+  const std::string backoff = text(member(recorded, "backoff"));
   if (backoff == "immediate") {
-    out = "immediately";
+    policy.backoff = Reconnect::Backoff::immediate;
   } else if (backoff == "fixed") {
-    out = "after " + text(member(reconnect, "delay"));
-  } else if (backoff == "exponential") {
-    out = "exponential backoff " + text(member(reconnect, "base")) + " to " + text(member(reconnect, "cap"));
-  } else {
-    out = backoff;
+    policy.backoff = Reconnect::Backoff::fixed;
+  } else if (backoff != "exponential") {
+    return std::nullopt;
   }
-  const std::string jitter = text(member(reconnect, "jitter"));
-  if (!jitter.empty()) out += jitter == "none" ? ", no jitter" : ", " + jitter + " jitter";
-  const double max_attempts = number(member(reconnect, "max_attempts"), 0);
-  if (max_attempts > 0) out += ", gives up after " + format_value(max_attempts, Unit::count) + " attempts";
-  return out;
+  const auto read_duration = [&](const char* key, scenario::Duration& into) {
+    const json& value = member(recorded, key);
+    if (!value.is_string()) return;
+    if (const auto parsed = scenario::parse_duration(value.get<std::string>())) into = *parsed;
+  };
+  read_duration("delay", policy.delay);
+  read_duration("base", policy.base);
+  read_duration("cap", policy.cap);
+  const std::string jitter = text(member(recorded, "jitter"));
+  if (jitter == "none") policy.jitter = Reconnect::Jitter::none;
+  if (jitter == "equal") policy.jitter = Reconnect::Jitter::equal;
+  const double max_attempts = number(member(recorded, "max_attempts"), 0);
+  if (max_attempts > 0 && max_attempts <= std::numeric_limits<unsigned>::max()) policy.max_attempts = static_cast<unsigned>(max_attempts);
+  return policy;
+}
+
+// Empty when nothing was recorded; a backoff this version does not know as written.
+std::string reconnect_text(const json& recorded) {
+  if (!recorded.is_object()) return "";
+  const std::optional<scenario::Reconnect> policy = read_reconnect(recorded);
+  return policy ? reconnect_policy_text(*policy) : text(member(recorded, "backoff"));
 }
 
 LatencySummary latency(const json& percentiles) {
@@ -78,53 +98,23 @@ void read_counts_by_kind(const json& rows, const char* key, std::map<std::string
   }
 }
 
-ConnectionSeries read_series(const json& rows, double interval_s) {
+ConnectionSeries read_series(const json& rows) {
   ConnectionSeries series;
   if (!rows.is_array()) return series;
   for (const json& row : rows) {
     series.t_s.push_back(number(member(row, "t")));
-    const auto per_s = [&](const char* rate_key, const char* count_key) {
-      const std::optional<double> rate = number_or_none(member(row, rate_key));
-      return rate ? *rate : number(member(row, count_key)) / interval_s;
-    };
-    series.connect_attempts_per_s.push_back(per_s("connect_attempts_per_s", "connect_attempts"));
-    series.connects_per_s.push_back(per_s("connects_per_s", "connects"));
+    series.connect_attempts_per_s.push_back(number(member(row, "connect_attempts_per_s")));
+    series.connects_per_s.push_back(number(member(row, "connects_per_s")));
     series.connected.push_back(number(member(row, "connected")));
     series.connected_peak.push_back(number(member(row, "connected_peak")));
-    // result.json writes a connect latency of 0 for an interval in which no connect was
-    // established; a gap says that honestly.
-    const bool connected_any = number(member(row, "connects"), 0) > 0;
-    series.connect_p50_ms.push_back(connected_any ? number(member(row, "connect_p50_ms")) : NAN);
-    series.connect_p99_ms.push_back(connected_any ? number(member(row, "connect_p99_ms")) : NAN);
+    series.connect_p50_ms.push_back(number(member(row, "connect_p50_ms")));
+    series.connect_p99_ms.push_back(number(member(row, "connect_p99_ms")));
     series.round_trip_p99_ms.push_back(number(member(row, "round_trip_p99_ms")));
     series.delivery_p99_ms.push_back(number(member(row, "delivery_p99_ms")));
   }
   read_counts_by_kind(rows, "connect_failures", series.connect_failures);
   read_counts_by_kind(rows, "disconnects", series.disconnects);
   return series;
-}
-
-bool any_activity(const ConnectionSeries& s, std::size_t i) {
-  const auto counted = [&](const std::map<std::string, std::vector<double>>& by_kind) {
-    return std::any_of(by_kind.begin(), by_kind.end(), [&](const auto& kind) { return kind.second[i] > 0; });
-  };
-  return s.connect_attempts_per_s[i] > 0 || s.connects_per_s[i] > 0 || s.connected[i] > 0 || counted(s.connect_failures) ||
-         counted(s.disconnects);
-}
-
-// Before the generator starts and after it stops its figures are undefined, not zero. An interval
-// that recorded something is kept all the same: a connect started just before the planned start
-// may fall into the interval before it.
-void blank_idle_intervals(ConnectionView& c, double interval_s) {
-  const double end_s = c.length_s ? c.start_s + *c.length_s : INFINITY;
-  ConnectionSeries& s = c.series;
-  for (std::size_t i = 0; i < s.t_s.size(); ++i) {
-    if ((s.t_s[i] + interval_s > c.start_s && s.t_s[i] < end_s) || any_activity(s, i)) continue;
-    for (std::vector<double>* values : {&s.connect_attempts_per_s, &s.connects_per_s, &s.connected, &s.connected_peak}) (*values)[i] = NAN;
-    for (auto* by_kind : {&s.connect_failures, &s.disconnects}) {
-      for (auto& [kind, counts] : *by_kind) counts[i] = NAN;
-    }
-  }
 }
 
 std::vector<ReconnectView> read_reconnects(const json& records) {
@@ -181,11 +171,17 @@ ConnectionView read_connection_generator(const std::string& name, const json& pl
   c.connected_peak = number(member(summary, "connected_peak"));
   c.connect_failures = counts_by_kind(member(summary, "connect_failures"));
   c.disconnects = counts_by_kind(member(summary, "disconnects"));
+  c.events_received = number(member(summary, "pushes"), 0);
+  c.event_id_gaps = number(member(summary, "event_id_gaps"));
+  c.event_ids_skipped = number(member(summary, "event_ids_skipped"));
   c.connect_latency = latency(member(summary, "connect_ms"));
   c.round_trip = measured_latency(member(summary, "round_trip_ms"));
   c.delivery = measured_latency(member(summary, "delivery_ms"));
-  c.series = read_series(member(measured, "series"), interval_s);
-  blank_idle_intervals(c, interval_s);
+  c.series = read_series(member(measured, "series"));
+  ConnectionSeries& series = c.series;
+  blank_idle_intervals(series.t_s, interval_s, c.start_s, c.end_s(),
+                       {{&series.connect_attempts_per_s, &series.connects_per_s, &series.connected, &series.connected_peak},
+                        {&series.connect_failures, &series.disconnects}});
   c.reconnects_by_fault = read_reconnects(member(measured, "reconnects"));
   c.outages_not_kept = number(member(measured, "outages_not_kept"), 0);
   return c;

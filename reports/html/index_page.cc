@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "reports/html/html_cells.h"
 #include "reports/html/html_escape.h"
 #include "reports/html/page.h"
 #include "reports/html/run_view.h"
@@ -20,8 +21,6 @@ int verdict_rank(const std::string& verdict) {
 }
 
 std::string verdict_class(const std::string& verdict) { return verdict == "pass" || verdict == "interrupted" ? verdict : "fail"; }
-
-std::string cell(const std::string& text) { return "<td>" + escape_html(text) + "</td>"; }
 
 }  // namespace
 

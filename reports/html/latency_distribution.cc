@@ -13,9 +13,6 @@ namespace faultline::reports::html {
 
 namespace {
 
-// As on the latency charts: a curve spanning this ratio starts on the log scale.
-constexpr double kLogByDefaultRatio = 10;
-
 std::vector<ChartPoint> curve_points(const PercentileCurve& curve) {
   std::vector<ChartPoint> out;
   out.reserve(curve.points.size());

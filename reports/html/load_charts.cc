@@ -12,10 +12,6 @@ namespace faultline::reports::html {
 
 namespace {
 
-// A latency chart whose values span this ratio starts on the log scale: a 200 ms fault over a
-// 0.2 ms baseline would otherwise flatten everything but the fault to the axis.
-constexpr double kLogByDefaultRatio = 10;
-
 using DrawnSeries = Drawn<GeneratorSeries>;
 
 const GeneratorView* find_generator(const RunView* run, const std::string& name) {
@@ -25,8 +21,6 @@ const GeneratorView* find_generator(const RunView* run, const std::string& name)
   }
   return nullptr;
 }
-
-std::string with_note(std::string note, const std::string& extra) { return extra.empty() ? note : note + "; " + extra; }
 
 std::string throughput_figure(const RunView& run, const RunView* baseline, const Timeline& timeline) {
   Figure figure;

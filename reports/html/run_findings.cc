@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "reports/html/html_cells.h"
 #include "reports/html/html_escape.h"
 #include "reports/html/timeline.h"
 #include "reports/html/value_format.h"
@@ -9,8 +10,6 @@
 namespace faultline::reports::html {
 
 namespace {
-
-std::string cell(const std::string& text) { return "<td>" + escape_html(text) + "</td>"; }
 
 struct LogEntry {
   double t_s;

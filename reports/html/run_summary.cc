@@ -1,5 +1,6 @@
 #include "reports/html/run_summary.h"
 
+#include "reports/html/html_cells.h"
 #include "reports/html/html_escape.h"
 #include "reports/html/timeline.h"
 #include "reports/html/timeline_strip.h"
@@ -9,16 +10,11 @@ namespace faultline::reports::html {
 
 namespace {
 
-std::string cell(const std::string& text) { return "<td>" + escape_html(text) + "</td>"; }
-
 std::string optional_count(const std::optional<double>& n) { return n ? format_value(*n, Unit::count) : "–"; }
 
 std::string definitions(const RunView& run) {
   std::string out = "<dl class=\"facts\">";
-  const auto fact = [&](const std::string& term, const std::string& value, bool code = false) {
-    if (value.empty()) return;
-    out += "<div><dt>" + escape_html(term) + "</dt><dd>" + (code ? "<code>" : "") + escape_html(value) + (code ? "</code>" : "") + "</dd></div>";
-  };
+  const auto fact = [&](const std::string& term, const std::string& value, bool code = false) { out += fact_row(term, value, code); };
   fact("target", run.target_command.empty() ? run.target_mode : run.target_command, !run.target_command.empty());
   fact("address", run.target_address);
   if (run.target_ready_after_s) fact("ready after", format_value(*run.target_ready_after_s, Unit::seconds));
@@ -50,7 +46,7 @@ std::string generators_table(const RunView& run) {
       "<th scope=\"col\">p50</th><th scope=\"col\">p99</th><th scope=\"col\">max</th></tr></thead><tbody>";
   const double end_s = run.time_axis_end_s();
   for (const GeneratorView& g : run.generators) {
-    const double to_s = g.length_s ? g.start_s + *g.length_s : end_s;
+    const double to_s = g.end_s().value_or(end_s);
     out += "<tr><th scope=\"row\">" + escape_html(g.name) + "</th>" + cell(g.model) + cell(optional_count(g.connections) + (g.threads ? " (" + optional_count(g.threads) + (*g.threads == 1 ? " thread)" : " threads)") : "")) +
            cell(g.rate.empty() ? (g.model == "closed" ? "as fast as responses return" : "–") : g.rate) +
            cell(format_value(g.start_s, Unit::seconds) + "–" + format_value(to_s, Unit::seconds)) + cell(format_value(g.ok, Unit::count)) +

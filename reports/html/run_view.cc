@@ -5,6 +5,7 @@
 
 #include "harness/scenario/units.h"
 #include "reports/html/connection_view.h"
+#include "reports/html/idle_intervals.h"
 #include "reports/html/json_read.h"
 
 namespace faultline::reports::html {
@@ -54,19 +55,6 @@ GeneratorSeries read_series(const json& rows) {
   return series;
 }
 
-// Before a generator starts and after it stops, its throughput and error rate are not zero but
-// undefined: blank them, so the charts show when each generator ran and the medians cover only
-// that time.
-void blank_idle_intervals(GeneratorView& g, double interval_s) {
-  const double end_s = g.length_s ? g.start_s + *g.length_s : INFINITY;
-  for (std::size_t i = 0; i < g.series.t_s.size(); ++i) {
-    const double t = g.series.t_s[i];
-    if (t + interval_s > g.start_s && t < end_s) continue;
-    g.series.throughput_rps[i] = NAN;
-    for (auto& [error_class, counts] : g.series.errors_by_class) counts[i] = NAN;
-  }
-}
-
 GeneratorView read_generator(const std::string& name, const json& planned, const json& measured, double interval_s) {
   GeneratorView g;
   g.name = name;
@@ -94,7 +82,7 @@ GeneratorView read_generator(const std::string& name, const json& planned, const
   g.latency = {number(member(latency, "p50")), number(member(latency, "p99")), number(member(latency, "max"))};
   g.histogram = text(member(measured, "histogram"));
   g.series = read_series(member(measured, "series"));
-  blank_idle_intervals(g, interval_s);
+  blank_idle_intervals(g.series.t_s, interval_s, g.start_s, g.end_s(), {{&g.series.throughput_rps}, {&g.series.errors_by_class}});
   return g;
 }
 

@@ -39,6 +39,9 @@ struct GeneratorView {
   LatencySummary latency;
   std::string histogram;                 // encoded; see percentile_curve.h
   GeneratorSeries series;
+
+  // When it stops, from the run's start; unset: at the end.
+  std::optional<double> end_s() const { return length_s ? std::optional(start_s + *length_s) : std::nullopt; }
 };
 
 // A connection-level generator's per-interval series (kinds tcp, websocket, sse); every vector
@@ -57,7 +60,7 @@ struct ConnectionSeries {
 // One fault's reconnects: how the clients that lost their connection during it came back.
 struct ReconnectView {
   std::size_t fault = 0;  // index into faults
-  double clients = NAN;   // lost their connection during the fault's window
+  double clients = NAN;   // lost their connection during the fault's window; NaN: not recorded
   double reconnected = NAN;
   // Unset with clients > 0: the rank fell on a client that never came back ("never").
   std::optional<double> p50_s, p99_s, max_s;
@@ -78,6 +81,9 @@ struct ConnectionView {
   double connect_attempts_per_s = NAN, connects_per_s = NAN, connect_failure_rate = NAN;
   double connected = NAN, connected_peak = NAN;
   std::map<std::string, double> connect_failures, disconnects;  // by kind
+  // sse: events received, and the jumps in their numeric ids (each not the previous id + 1) with
+  // the ids those jumps skipped: events lost in the stream. NaN: not recorded (an older result).
+  double events_received = 0, event_id_gaps = NAN, event_ids_skipped = NAN;
   LatencySummary connect_latency;
   std::optional<LatencySummary> round_trip, delivery;  // unset: none measured
   ConnectionSeries series;
@@ -87,6 +93,9 @@ struct ConnectionView {
   double connect_failure_count() const;
   double disconnect_count() const;
   bool is_tcp() const { return kind == "tcp"; }
+  bool is_sse() const { return kind == "sse"; }
+  // When it stops, from the run's start; unset: at the end.
+  std::optional<double> end_s() const { return length_s ? std::optional(start_s + *length_s) : std::nullopt; }
 };
 
 struct FaultView {

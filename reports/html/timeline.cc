@@ -84,4 +84,6 @@ std::string coarsening_note(std::size_t factor, double interval_s, const std::st
   return "each point: " + std::to_string(factor) + " intervals of " + format_value(interval_s, Unit::seconds) + ", " + how;
 }
 
+std::string with_note(const std::string& note, const std::string& extra) { return extra.empty() ? note : note + "; " + extra; }
+
 }  // namespace faultline::reports::html

@@ -46,4 +46,8 @@ KeyTable series_table(const std::string& caption, const std::vector<NamedSeries>
 // highest"); empty when the chart draws every interval.
 std::string coarsening_note(std::size_t factor, double interval_s, const std::string& how);
 
+// A chart's note with `extra` (such as its coarsening_note) after a semicolon; the note alone
+// when `extra` is empty.
+std::string with_note(const std::string& note, const std::string& extra);
+
 }  // namespace faultline::reports::html

@@ -36,21 +36,21 @@ std::string seconds_text(double s) { return format_value(s, Unit::seconds); }
 
 }  // namespace
 
+std::string_view connection_colour(const RunView& run, std::size_t index) { return palette::line(run.generators.size() + index); }
+
 std::string render_timeline_strip(const RunView& run) {
   const double end_s = run.time_axis_end_s();
   std::vector<Row> rows;
   if (run.warmup_s > 0) rows.push_back({"warm-up (not measured)", std::string(palette::kGrey), 0, run.warmup_s, "phase", {}});
   for (std::size_t i = 0; i < run.generators.size(); ++i) {
     const GeneratorView& g = run.generators[i];
-    const double to = g.length_s ? g.start_s + *g.length_s : end_s;
     rows.push_back({"load " + g.name + (g.model.empty() ? "" : " (" + g.model + " model)"), std::string(palette::line(i)), g.start_s,
-                    std::min(to, end_s), "load", {}});
+                    std::min(g.end_s().value_or(end_s), end_s), "load", {}});
   }
   for (std::size_t i = 0; i < run.connections.size(); ++i) {
     const ConnectionView& c = run.connections[i];
-    const double to = c.length_s ? c.start_s + *c.length_s : end_s;
-    rows.push_back({"load " + c.name + (c.kind.empty() ? "" : " (" + c.kind + ")"), std::string(palette::line(run.generators.size() + i)),
-                    c.start_s, std::min(to, end_s), "load", {}});
+    rows.push_back({"load " + c.name + (c.kind.empty() ? "" : " (" + c.kind + ")"), std::string(connection_colour(run, i)), c.start_s,
+                    std::min(c.end_s().value_or(end_s), end_s), "load", {}});
   }
   for (std::size_t i = 0; i < run.faults.size(); ++i) {
     const FaultView& f = run.faults[i];

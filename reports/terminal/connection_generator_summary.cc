@@ -1,23 +1,12 @@
 #include "reports/terminal/connection_generator_summary.h"
 
-#include "harness/scenario/units.h"
 #include "reports/terminal/number_format.h"
+#include "reports/terminal/reconnect_policy_text.h"
+#include "reports/terminal/summary.h"
 
 namespace faultline::reports {
 
 namespace {
-
-using ConnectionErrorCounts = std::array<std::uint64_t, load::kConnectionErrorCount>;
-
-// ": refused 100, timeout 20": the non-zero kinds only; "" when there are none.
-std::string kinds_text(const ConnectionErrorCounts& counts) {
-  std::string text;
-  for (std::size_t i = 0; i < counts.size(); ++i) {
-    if (counts[i] == 0) continue;
-    text += (text.empty() ? ": " : ", ") + std::string(load::to_string(static_cast<load::ConnectionError>(i))) + ' ' + with_thousands(counts[i]);
-  }
-  return text;
-}
 
 std::string seconds_or_never(const std::optional<double>& s) { return s ? format_seconds(*s) : "never"; }
 
@@ -33,30 +22,16 @@ void print_messages(std::ostream& out, const load::StormCounts& c) {
   out << "    messages   sent " << with_thousands(c.messages_sent) << ", received " << with_thousands(c.messages_received)
       << " (replies " << with_thousands(c.replies_matched) << ", pushes " << with_thousands(c.pushes_received) << ')';
   if (c.sends_skipped > 0) out << ", " << with_thousands(c.sends_skipped) << " sends skipped with too many in flight";
-  if (c.event_id_gaps > 0) {
-    out << ", " << with_thousands(c.event_id_gaps) << " gaps in event ids (" << with_thousands(c.event_ids_skipped) << " events lost)";
-  }
   out << '\n';
 }
 
-}  // namespace
-
-std::string reconnect_policy_text(const scenario::Reconnect& reconnect) {
-  using Backoff = scenario::Reconnect::Backoff;
-  if (reconnect.backoff == Backoff::immediate) {
-    return reconnect.max_attempts > 0 ? "immediately, gives up after " + std::to_string(reconnect.max_attempts) + " attempts" : "immediately";
-  }
-  std::string text = reconnect.backoff == Backoff::fixed
-                         ? "after " + scenario::format_duration(reconnect.delay)
-                         : "exponential backoff " + scenario::format_duration(reconnect.base) + " to " + scenario::format_duration(reconnect.cap);
-  switch (reconnect.jitter) {
-    case scenario::Reconnect::Jitter::none: text += ", no jitter"; break;
-    case scenario::Reconnect::Jitter::full: text += ", full jitter"; break;
-    case scenario::Reconnect::Jitter::equal: text += ", equal jitter"; break;
-  }
-  if (reconnect.max_attempts > 0) text += ", gives up after " + std::to_string(reconnect.max_attempts) + " attempts";
-  return text;
+// SSE: every message is an event; a jump in their ids is events lost in the stream.
+void print_events(std::ostream& out, const load::StormCounts& c) {
+  out << "    events     " << with_thousands(c.pushes_received) << " received, id gaps " << with_thousands(c.event_id_gaps) << " ("
+      << with_thousands(c.event_ids_skipped) << " ids skipped)\n";
 }
+
+}  // namespace
 
 std::string reconnect_line(const result::ReconnectRecord& r, bool tcp) {
   std::string line = "fault " + std::to_string(r.fault + 1) + ": ";
@@ -69,13 +44,13 @@ std::string reconnect_line(const result::ReconnectRecord& r, bool tcp) {
   return line + "all back " + format_seconds(*r.all_back_after_end_s) + " after the fault ended";
 }
 
-void print_connection_generator(std::ostream& out, const result::ConnectionGeneratorResult& g, const scenario::Scenario& scenario,
-                                const std::string& measured) {
+void print_connection_generator(std::ostream& out, const result::ConnectionGeneratorResult& g, const scenario::Scenario& scenario) {
   const result::ConnectionSummary& s = g.summary;
   const load::StormCounts& c = s.counts;
   const bool tcp = g.kind == "tcp";
   out << "  " << g.name << "  (" << g.kind << ", " << with_thousands(g.connections) << (tcp ? " connection" : " client")
-      << (g.connections == 1 ? ", " : "s, ") << g.threads << (g.threads == 1 ? " thread" : " threads") << ", " << measured << ")\n";
+      << (g.connections == 1 ? ", " : "s, ") << g.threads << (g.threads == 1 ? " thread" : " threads") << ", "
+      << measured_text(s.span_s, scenario) << ")\n";
   if (const scenario::ConnectionLoad* load = find_load(scenario, g.name); load != nullptr && !tcp) {
     out << "    reconnect  " << reconnect_policy_text(load->reconnect) << '\n';
   }
@@ -84,9 +59,9 @@ void print_connection_generator(std::ostream& out, const result::ConnectionGener
       << " of them reconnects";
   if (c.connects_skipped > 0) out << ", " << with_thousands(c.connects_skipped) << " skipped with every slot busy";
   out << "; failed " << with_thousands(c.connect_failure_total()) << " (" << format_percent(s.connect_failure_rate) << ')'
-      << kinds_text(c.connect_failures) << '\n';
+      << nonzero_counts_text<load::ConnectionError>(c.connect_failures) << '\n';
   out << "    connected  " << with_thousands(s.connected) << " at the end, peak " << with_thousands(s.connected_peak) << "; lost "
-      << with_thousands(c.disconnect_total()) << kinds_text(c.disconnects) << "; closed " << with_thousands(c.closed);
+      << with_thousands(c.disconnect_total()) << nonzero_counts_text<load::ConnectionError>(c.disconnects) << "; closed " << with_thousands(c.closed);
   if (!tcp) out << "; gave up " << with_thousands(c.gave_up);
   out << '\n';
   if (c.connects > 0) {
@@ -96,7 +71,11 @@ void print_connection_generator(std::ostream& out, const result::ConnectionGener
   }
   if (s.round_trips > 0) out << "    round trip " << format_percentiles(s.round_trip) << '\n';
   if (s.deliveries > 0) out << "    delivery   " << format_percentiles(s.delivery) << '\n';
-  print_messages(out, c);
+  if (g.kind == "sse") {
+    print_events(out, c);
+  } else {
+    print_messages(out, c);
+  }
   for (const result::ReconnectRecord& r : g.reconnects) out << "    " << reconnect_line(r, tcp) << '\n';
   if (g.outages_not_kept > 0) {
     out << "    (" << with_thousands(g.outages_not_kept) << " more losses beyond the bound on recorded outages: counted, not timed)\n";

@@ -2,6 +2,7 @@
 // precision that suits their size, rates, durations.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,5 +19,17 @@ std::string format_percent(double fraction);   // 0.00051 -> "0.05%"
 std::string format_seconds(double s);          // 5.21 -> "5.2s"
 // "p50 0.181ms   p90 0.4ms   p99 12.3ms   p99.9 20.1ms   max 1.52s"
 std::string format_percentiles(const result::LatencyPercentiles& p);
+
+// ": refused 100, timeout 20": the non-zero counts of an array indexed by an enum, each named by
+// the enum's to_string; "" when every count is zero.
+template <typename Enum, std::size_t N>
+std::string nonzero_counts_text(const std::array<std::uint64_t, N>& counts) {
+  std::string text;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (counts[i] == 0) continue;
+    text += (text.empty() ? ": " : ", ") + std::string(to_string(static_cast<Enum>(i))) + ' ' + with_thousands(counts[i]);
+  }
+  return text;
+}
 
 }  // namespace faultline::reports

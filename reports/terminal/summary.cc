@@ -26,32 +26,13 @@ std::string level_text(const std::string& resource, double level) {
   return resource.ends_with("_bytes") ? mib_text(level) : count_text(level);
 }
 
-void print_errors(std::ostream& out, const load::LoadCounts& counts) {
-  bool first = true;
-  for (std::size_t i = 0; i < counts.errors.size(); ++i) {
-    if (counts.errors[i] == 0) continue;
-    out << (first ? ": " : ", ") << load::to_string(static_cast<load::ErrorClass>(i)) << ' '
-        << with_thousands(counts.errors[i]);
-    first = false;
-  }
-}
-
-// "measured 5.0s after 1s warm-up": the span a generator's figures cover.
-std::string measured_text(double span_s, const scenario::Scenario& scenario) {
-  std::string text = "measured " + format_seconds(span_s);
-  if (scenario.phases.warmup.count() > 0) text += " after " + scenario::format_duration(scenario.phases.warmup) + " warm-up";
-  return text;
-}
-
 void print_generator(std::ostream& out, const result::GeneratorResult& g, const scenario::Scenario& scenario) {
   const result::LoadSummary& s = g.summary;
   out << "  " << g.name << "  (" << g.model << " model, " << g.connections << " connections, " << g.threads
       << (g.threads == 1 ? " thread" : " threads") << ", " << measured_text(s.span_s, scenario) << ")\n";
   out << "    requests  " << with_thousands(s.responses) << " responses (" << format_rate(s.throughput_rps)
       << "), ok " << with_thousands(s.counts.ok) << ", errors " << with_thousands(s.counts.error_total()) << " ("
-      << format_percent(s.error_rate) << ')';
-  print_errors(out, s.counts);
-  out << '\n';
+      << format_percent(s.error_rate) << ')' << nonzero_counts_text<load::ErrorClass>(s.counts.errors) << '\n';
   out << "    latency   " << format_percentiles(s.latency) << '\n';
   if (g.model == "open") {
     out << "    schedule  late " << with_thousands(s.counts.late) << ", send lag p50 " << format_ms(s.schedule_lag.p50_ms)
@@ -60,6 +41,12 @@ void print_generator(std::ostream& out, const result::GeneratorResult& g, const 
 }
 
 }  // namespace
+
+std::string measured_text(double span_s, const scenario::Scenario& scenario) {
+  std::string text = "measured " + format_seconds(span_s);
+  if (scenario.phases.warmup.count() > 0) text += " after " + scenario::format_duration(scenario.phases.warmup) + " warm-up";
+  return text;
+}
 
 // The target's resources over the run: first, highest and last sample while it ran.
 void print_resources(std::ostream& out, const result::RunResult& r) {
@@ -129,9 +116,7 @@ void print_summary(std::ostream& out, const result::RunResult& r, const std::str
   if (r.target.pid) out << ", pid " << *r.target.pid;
   out << "\n\n";
   for (const result::GeneratorResult& g : r.load) print_generator(out, g, r.scenario);
-  for (const result::ConnectionGeneratorResult& g : r.connections) {
-    print_connection_generator(out, g, r.scenario, measured_text(g.summary.span_s, r.scenario));
-  }
+  for (const result::ConnectionGeneratorResult& g : r.connections) print_connection_generator(out, g, r.scenario);
   if (!r.faults.empty()) {
     out << "\n  faults\n";
     for (const result::FaultRecord& f : r.faults) {

@@ -13,4 +13,7 @@ namespace faultline::reports {
 
 void print_summary(std::ostream& out, const result::RunResult& result, const std::string& result_path);
 
+// "measured 5.0s after 1s warm-up": the span a generator's figures cover.
+std::string measured_text(double span_s, const scenario::Scenario& scenario);
+
 }  // namespace faultline::reports

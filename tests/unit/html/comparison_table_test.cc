@@ -6,11 +6,10 @@
 
 #include "reports/html/comparison_table.h"
 #include "sample_result.h"
+#include "tests/unit/text_search.h"
 
 namespace faultline::reports::html {
 namespace {
-
-bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 
 std::string rendered(const nlohmann::json& comparison) {
   nlohmann::json result = testing::sample_result();

@@ -6,17 +6,10 @@
 #include "connection_sample.h"
 #include "reports/html/connection_charts.h"
 #include "reports/html/report_page.h"
+#include "tests/unit/text_search.h"
 
 namespace faultline::reports::html {
 namespace {
-
-bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
-
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
 
 std::string section(const RunView& run) { return render_connection_charts(run, make_timeline(run)); }
 
@@ -83,6 +76,26 @@ TEST(ConnectionCharts, TablesHowTheClientsCameBackAfterEachFaultSayingNever) {
   EXPECT_TRUE(contains(none_lost, "7 more losses went beyond faultline&#39;s bound on recorded outages: counted, not timed."));
   result["load"]["ws"]["reconnects"] = nlohmann::json::array();
   EXPECT_FALSE(contains(section(read_run(result)), "class=\"data reconnects\""));
+}
+
+TEST(ConnectionCharts, LeavesTheReconnectsUnknownWhenTheRecordDoesNotSayHowManyWereLost) {
+  nlohmann::json result = testing::connection_result();
+  result["load"]["ws"]["reconnects"][0].erase("clients");
+  const std::string html = section(read_run(result));
+  EXPECT_TRUE(contains(html, "<th scope=\"row\">#1 latency:latency=200ms</th><td>–</td><td>1,988</td><td>–</td><td>–</td><td>–</td>"
+                             "<td>–</td></tr>"));
+  EXPECT_FALSE(contains(html, "no client lost its connection"));
+}
+
+TEST(ConnectionCharts, ListsTheEventsOfSubscribersAndTheGapsInTheirIds) {
+  nlohmann::json result = testing::connection_result();
+  EXPECT_FALSE(contains(section(read_run(result)), "<dt>events</dt>"));
+  result["scenario"]["load"][1]["kind"] = "sse";
+  result["load"]["ws"]["kind"] = "sse";
+  result["load"]["ws"]["summary"]["pushes"] = 1200;
+  result["load"]["ws"]["summary"]["event_id_gaps"] = 3;
+  result["load"]["ws"]["summary"]["event_ids_skipped"] = 12;
+  EXPECT_TRUE(contains(section(read_run(result)), "<dt>events</dt><dd>1,200 received, id gaps 3 (12 ids skipped)</dd>"));
 }
 
 TEST(ConnectionCharts, SaysSoInsteadOfDrawingFailuresThatNeverHappened) {

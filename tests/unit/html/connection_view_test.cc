@@ -52,12 +52,36 @@ TEST(ConnectionView, ReadsTheSeriesWithGapsWhereNothingWasMeasured) {
   EXPECT_EQ(s.connect_failures.at("refused"), (std::vector<double>{0, 0, 100, 0, 0, 0}));
   EXPECT_EQ(s.disconnects.at("eof"), (std::vector<double>{0, 0, 2000, 0, 0, 0}));
   EXPECT_EQ(s.connect_failures.size(), 2u);
-  // No connect established: the 0 result.json writes is a gap, as is a null round trip.
+  // No connect established, no round trip: result.json writes null, a gap.
   EXPECT_DOUBLE_EQ(s.connect_p99_ms[1], 2.6);
   EXPECT_TRUE(std::isnan(s.connect_p99_ms[2]));
   EXPECT_TRUE(std::isnan(s.round_trip_p99_ms[3]));
   EXPECT_DOUBLE_EQ(s.round_trip_p99_ms[4], 1.4);
   EXPECT_TRUE(std::isnan(s.delivery_p99_ms[0]));
+}
+
+TEST(ConnectionView, ReadsARateMissingFromARowAsAGap) {
+  nlohmann::json result = testing::connection_result();
+  result["load"]["ws"]["series"][1].erase("connects_per_s");
+  const ConnectionSeries s = read_run(result).connections[0].series;
+  EXPECT_TRUE(std::isnan(s.connects_per_s[1]));
+  EXPECT_DOUBLE_EQ(s.connect_attempts_per_s[1], 1000);
+}
+
+TEST(ConnectionView, ReadsTheEventsOfSubscribersAndTheGapsInTheirIds) {
+  nlohmann::json figures = testing::connection_generator_figures();
+  figures["kind"] = "sse";
+  figures["summary"]["pushes"] = 1200;
+  figures["summary"]["event_id_gaps"] = 3;
+  figures["summary"]["event_ids_skipped"] = 12;
+  const ConnectionView c = read_connection_generator("feed", nlohmann::json(), figures, 1);
+  EXPECT_TRUE(c.is_sse());
+  EXPECT_DOUBLE_EQ(c.events_received, 1200);
+  EXPECT_DOUBLE_EQ(c.event_id_gaps, 3);
+  EXPECT_DOUBLE_EQ(c.event_ids_skipped, 12);
+  // A result from before faultline counted them does not claim none were lost.
+  figures["summary"].erase("event_id_gaps");
+  EXPECT_TRUE(std::isnan(read_connection_generator("feed", nlohmann::json(), figures, 1).event_id_gaps));
 }
 
 TEST(ConnectionView, ReadsTheReconnectRecordsWithNeverAsUnset) {
@@ -76,7 +100,9 @@ TEST(ConnectionView, LeavesIntervalsBlankWhileTheGeneratorIsNotRunning) {
   nlohmann::json result = testing::connection_result();
   result["scenario"]["load"][1]["start"] = "1s";
   result["scenario"]["load"][1]["for"] = "3s";
-  for (const int idle : {0, 4, 5}) result["load"]["ws"]["series"][idle] = {{"t", idle}, {"connect_attempts", 0}, {"connects", 0}, {"connected", 0}};
+  for (const int idle : {0, 4, 5}) {
+    result["load"]["ws"]["series"][idle] = {{"t", idle}, {"connect_attempts_per_s", 0}, {"connects_per_s", 0}, {"connected", 0}};
+  }
   const ConnectionView ws = read_run(result).connections[0];
   EXPECT_TRUE(std::isnan(ws.series.connects_per_s[0]));
   EXPECT_DOUBLE_EQ(ws.series.connects_per_s[1], 1000);
@@ -90,8 +116,8 @@ TEST(ConnectionView, KeepsAnIntervalOutsideItsWindowThatRecordedSomething) {
   nlohmann::json result = testing::connection_result();
   result["scenario"]["load"][1]["start"] = "2s";
   // Connects started a moment before the planned start land in the interval before it.
-  result["load"]["ws"]["series"][0] = {{"t", 0}, {"connect_attempts", 0}, {"connects", 0}, {"connected", 0}};
-  result["load"]["ws"]["series"][1] = {{"t", 1}, {"connect_attempts", 800}, {"connects", 0}, {"connected", 0}};
+  result["load"]["ws"]["series"][0] = {{"t", 0}, {"connect_attempts_per_s", 0}, {"connects_per_s", 0}, {"connected", 0}};
+  result["load"]["ws"]["series"][1] = {{"t", 1}, {"connect_attempts_per_s", 800}, {"connects_per_s", 0}, {"connected", 0}};
   const ConnectionView ws = read_run(result).connections[0];
   EXPECT_TRUE(std::isnan(ws.series.connect_attempts_per_s[0]));
   EXPECT_DOUBLE_EQ(ws.series.connect_attempts_per_s[1], 800);
@@ -135,6 +161,16 @@ TEST(ConnectionView, DescribesTcpChurnAndEveryReconnectPolicy) {
   EXPECT_EQ(c.reconnect, "immediately, gives up after 3 attempts");
   sse["reconnect"] = {{"backoff", "fixed"}, {"delay", "1s"}, {"jitter", "none"}};
   EXPECT_EQ(read_connection_generator("feed", sse, nlohmann::json(), 1).reconnect, "after 1s, no jitter");
+}
+
+TEST(ConnectionView, ReadsTheRecordedReconnectPolicyForgivingly) {
+  nlohmann::json sse = {{"kind", "sse"}, {"clients", 50}};
+  // What cannot be read keeps the scenario format's default (100ms to 10s, never giving up).
+  sse["reconnect"] = {{"backoff", "exponential"}, {"base", "soon"}, {"cap", 30}, {"jitter", "equal"}, {"max_attempts", "5"}};
+  EXPECT_EQ(read_connection_generator("feed", sse, nlohmann::json(), 1).reconnect, "exponential backoff 100ms to 10s, equal jitter");
+  // A backoff this version does not know is shown as written.
+  sse["reconnect"] = {{"backoff", "fibonacci"}, {"jitter", "full"}};
+  EXPECT_EQ(read_connection_generator("feed", sse, nlohmann::json(), 1).reconnect, "fibonacci");
 }
 
 TEST(ConnectionView, ToleratesWrongTypesInEveryField) {

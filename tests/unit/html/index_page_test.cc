@@ -3,11 +3,10 @@
 
 #include "reports/html/index_page.h"
 #include "sample_result.h"
+#include "tests/unit/text_search.h"
 
 namespace faultline::reports::html {
 namespace {
-
-bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 
 TEST(IndexPage, ListsEveryRunWithItsVerdictAndALinkToItsReport) {
   nlohmann::json passed = testing::minimal_result();

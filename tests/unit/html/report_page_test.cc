@@ -7,17 +7,10 @@
 
 #include "reports/html/report_page.h"
 #include "sample_result.h"
+#include "tests/unit/text_search.h"
 
 namespace faultline::reports::html {
 namespace {
-
-bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
-
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
 
 TEST(ReportPage, RendersEverySectionOfAFullResult) {
   const std::string html = render_report(testing::sample_result());

@@ -152,17 +152,35 @@ TEST(RunView, LeavesLatencyBlankInIntervalsWhereNothingFinished) {
   EXPECT_DOUBLE_EQ(g.series.throughput_rps[5], 0);
 }
 
-TEST(RunView, LeavesThroughputAndErrorsBlankWhileAGeneratorIsNotRunning) {
+// The sample's generator "api" planned from 2s for 2s: idle in the intervals before and after.
+nlohmann::json result_with_api_from_2s_for_2s() {
   nlohmann::json result = testing::minimal_result();
   result["scenario"]["load"][0]["start"] = "2s";
   result["scenario"]["load"][0]["for"] = "2s";
-  const GeneratorView g = read_run(result).generators[0];
+  for (const int idle : {0, 1, 4, 5}) {
+    result["load"]["api"]["series"][idle] = {{"t", idle}, {"sent", 0}, {"ok", 0}, {"errors", nlohmann::json::object()}, {"throughput_rps", 0}};
+  }
+  return result;
+}
+
+TEST(RunView, LeavesThroughputAndErrorsBlankWhileAGeneratorIsNotRunning) {
+  const GeneratorView g = read_run(result_with_api_from_2s_for_2s()).generators[0];
   EXPECT_TRUE(std::isnan(g.series.throughput_rps[1]));
   EXPECT_DOUBLE_EQ(g.series.throughput_rps[2], 185);
   EXPECT_DOUBLE_EQ(g.series.throughput_rps[3], 195);
   EXPECT_TRUE(std::isnan(g.series.throughput_rps[4]));
   EXPECT_TRUE(std::isnan(g.series.errors_by_class.at("reset")[4]));
   EXPECT_DOUBLE_EQ(g.series.errors_by_class.at("reset")[3], 5);
+}
+
+TEST(RunView, KeepsAnIntervalAfterAGeneratorStoppedThatRecordedSomething) {
+  nlohmann::json result = result_with_api_from_2s_for_2s();
+  // Responses to requests sent just before the end arrive in the interval after it.
+  result["load"]["api"]["series"][4] = {{"t", 4}, {"ok", 3}, {"errors", {{"timeout", 1}}}, {"throughput_rps", 4}};
+  const GeneratorView g = read_run(result).generators[0];
+  EXPECT_DOUBLE_EQ(g.series.throughput_rps[4], 4);
+  EXPECT_DOUBLE_EQ(g.series.errors_by_class.at("timeout")[4], 1);
+  EXPECT_TRUE(std::isnan(g.series.throughput_rps[5]));
 }
 
 TEST(RunView, AFaultWithoutAnEndLastsUntilTheEndOfTheRun) {

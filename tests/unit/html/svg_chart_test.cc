@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "reports/html/svg_chart.h"
+#include "tests/unit/text_search.h"
 
 namespace faultline::reports::html {
 namespace {
@@ -18,12 +19,6 @@ ChartSpec chart_with(std::vector<ChartPoint> points, ScaleKind y_scale = ScaleKi
   chart.y.scale = y_scale;
   chart.series.push_back({"s", "series", "#0072B2", false, std::move(points), {}});
   return chart;
-}
-
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
 }
 
 TEST(SvgChart, DrawsALineWithAxesAndAnAccessibleTitle) {

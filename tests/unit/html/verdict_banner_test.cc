@@ -4,15 +4,10 @@
 
 #include "reports/html/verdict_banner.h"
 #include "sample_result.h"
+#include "tests/unit/text_search.h"
 
 namespace faultline::reports::html {
 namespace {
-
-std::size_t count(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
-  return n;
-}
 
 nlohmann::json result_with_comparison() {
   nlohmann::json result = testing::sample_result();

@@ -6,11 +6,10 @@
 
 #include "reports/terminal/connection_generator_summary.h"
 #include "reports/terminal/summary.h"
+#include "tests/unit/text_search.h"
 
 namespace faultline::reports {
 namespace {
-
-bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 
 void count_error(std::array<std::uint64_t, load::kConnectionErrorCount>& counts, load::ConnectionError error, std::uint64_t n) {
   counts[static_cast<std::size_t>(error)] = n;
@@ -66,7 +65,7 @@ scenario::Scenario scenario_with(const result::ConnectionGeneratorResult& g, sce
 
 std::string printed(const result::ConnectionGeneratorResult& g, const scenario::Scenario& scenario) {
   std::ostringstream out;
-  print_connection_generator(out, g, scenario, "measured 10.0s");
+  print_connection_generator(out, g, scenario);
   return out.str();
 }
 
@@ -102,11 +101,25 @@ TEST(ConnectionGeneratorSummary, PrintsDeliveryLatencyAndLostEventsOfSubscribers
   g.summary.round_trips = 0;
   g.summary.delivery = {4, 5, 6, 7, 8};
   g.summary.deliveries = 100;
+  g.summary.counts.messages_sent = 0;
+  g.summary.counts.replies_matched = 0;
+  g.summary.counts.messages_received = g.summary.counts.pushes_received = 1200;
   g.summary.counts.event_id_gaps = 3;
   g.summary.counts.event_ids_skipped = 12;
   const std::string text = printed(g, scenario::Scenario{});
   EXPECT_TRUE(contains(text, "    delivery   p50 4.000ms")) << text;
-  EXPECT_TRUE(contains(text, ", 3 gaps in event ids (12 events lost)")) << text;
+  EXPECT_TRUE(contains(text, "    events     1,200 received, id gaps 3 (12 ids skipped)\n")) << text;
+  // Sent and replies mean nothing to a subscriber: its messages are the events.
+  EXPECT_FALSE(contains(text, "messages")) << text;
+}
+
+TEST(ConnectionGeneratorSummary, SaysSoWhenASubscriberLostNoEvent) {
+  result::ConnectionGeneratorResult g = websocket_storm();
+  g.kind = "sse";
+  g.summary.counts.pushes_received = 40;
+  EXPECT_TRUE(contains(printed(g, scenario::Scenario{}), "    events     40 received, id gaps 0 (0 ids skipped)\n"));
+  g.kind = "websocket";
+  EXPECT_FALSE(contains(printed(g, scenario::Scenario{}), "events"));
 }
 
 TEST(ConnectionGeneratorSummary, NamesTcpConnectionsAndSkippedConnects) {
@@ -149,23 +162,6 @@ TEST(ReconnectLine, SaysAllBackBeforeTheEndAndNoLossAtAll) {
   EXPECT_TRUE(reconnect_line(r, false).ends_with("; all back before the fault ended"));
   EXPECT_EQ(reconnect_line(result::ReconnectRecord{}, false), "fault 1: no client lost its connection");
   EXPECT_EQ(reconnect_line(result::ReconnectRecord{}, true), "fault 1: no connection was lost");
-}
-
-TEST(ReconnectPolicyText, DescribesEveryBackoff) {
-  scenario::Reconnect r;
-  r.backoff = scenario::Reconnect::Backoff::immediate;
-  EXPECT_EQ(reconnect_policy_text(r), "immediately");
-  r.max_attempts = 3;
-  EXPECT_EQ(reconnect_policy_text(r), "immediately, gives up after 3 attempts");
-  r.backoff = scenario::Reconnect::Backoff::fixed;
-  r.jitter = scenario::Reconnect::Jitter::none;
-  EXPECT_EQ(reconnect_policy_text(r), "after 1s, no jitter, gives up after 3 attempts");
-  r.backoff = scenario::Reconnect::Backoff::exponential;
-  r.jitter = scenario::Reconnect::Jitter::equal;
-  r.max_attempts = 0;
-  r.base = std::chrono::milliseconds(250);
-  r.cap = std::chrono::seconds(30);
-  EXPECT_EQ(reconnect_policy_text(r), "exponential backoff 250ms to 30s, equal jitter");
 }
 
 TEST(Summary, PrintsConnectionGeneratorsAfterTheHttpOnes) {

@@ -4,11 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "ci_sample.h"
+#include "tests/unit/text_search.h"
 
 namespace faultline::reports::ci {
 namespace {
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 TEST(MarkdownSummary, FailedRunHasAHeadingReasonsAndBothTables) {
   const std::vector<result::RunResult> runs{sample::failed_run()};
