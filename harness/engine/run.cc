@@ -21,6 +21,7 @@
 #include "harness/engine/reconnect_records.h"
 #include "harness/engine/run_error.h"
 #include "harness/engine/run_faults.h"
+#include "harness/engine/source_address_plan.h"
 #include "harness/engine/series_collector.h"
 #include "harness/engine/stop_signal.h"
 #include "harness/engine/target_limits.h"
@@ -95,6 +96,27 @@ LoadAddress load_address(const Load& spec, const scenario::Endpoint& target, boo
   return address;
 }
 
+// The source addresses each connection generator binds to (source_address_plan.h), counting the
+// connections of every generator that goes to the same destination.
+std::vector<unsigned> source_addresses(const scenario::Scenario& s, const std::vector<LoadAddress>& http,
+                                       const std::vector<LoadAddress>& connection) {
+  std::vector<ConnectionDemand> demands;
+  const auto field = [&](std::size_t position) { return s.source_path + ": /load/" + std::to_string(position); };
+  for (std::size_t i = 0; i < s.load.size(); ++i) {
+    demands.push_back({field(s.load[i].position), http[i].endpoint, s.load[i].connections, 0, false});
+  }
+  for (std::size_t i = 0; i < s.connection_load.size(); ++i) {
+    const scenario::ConnectionLoad& spec = s.connection_load[i];
+    demands.push_back({field(spec.position), connection[i].endpoint, spec.connections, spec.source_addresses, true});
+  }
+  try {
+    const std::vector<unsigned> plan = plan_source_addresses(demands, read_ephemeral_ports().value_or(EphemeralPorts{}));
+    return {plan.begin() + static_cast<std::ptrdiff_t>(s.load.size()), plan.end()};
+  } catch (const std::runtime_error& e) {
+    throw EnvironmentError(e.what());
+  }
+}
+
 }  // namespace
 
 scenario::Scenario with_duration(scenario::Scenario s, Duration duration) {
@@ -157,9 +179,11 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     generators.push_back(std::make_unique<load::HttpGenerator>(s.load[i], addresses[i].endpoint,
                                                               addresses[i].host_header, timeline));
   }
+  const std::vector<unsigned> sources = source_addresses(s, addresses, connection_addresses);
   std::vector<std::unique_ptr<load::StormGenerator>> storms;
   for (std::size_t i = 0; i < s.connection_load.size(); ++i) {
-    const scenario::ConnectionLoad& spec = s.connection_load[i];
+    scenario::ConnectionLoad spec = s.connection_load[i];
+    spec.source_addresses = sources[i];
     const std::string field = s.source_path + ": /load/" + std::to_string(spec.position) + "/source_addresses: ";
     try {
       storms.push_back(std::make_unique<load::StormGenerator>(spec, connection_addresses[i].endpoint,
@@ -285,6 +309,8 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     result::ConnectionGeneratorResult out;
     out.name = spec.name;
     out.kind = scenario::to_string(spec.kind);
+    out.source_addresses = sources[c];
+    out.source_addresses_spread_by_faultline = spec.source_addresses == 0 && sources[c] > 0;
     out.threads = storms[c]->thread_count();
     out.connections = spec.connections;
     out.measured = storms[c]->measured();

@@ -1,6 +1,8 @@
 #include "harness/fault/session.h"
 
+#include <netinet/in.h>
 #include <sys/epoll.h>
+#include <sys/socket.h>
 
 #include "harness/fault/proxy_worker.h"
 #include "harness/fault/seeded_random.h"
@@ -49,7 +51,25 @@ void Session::apply_toxics(const std::vector<ActiveToxic>& toxics) {
   downstream_pipe_.set_toxics(downstream);
 }
 
+void Session::bind_like_client() {
+  boost::system::error_code ec;
+  const asio::ip::tcp::endpoint client = client_socket_.remote_endpoint(ec);
+  const asio::ip::address& target = worker_.config().upstream.address();
+  if (ec || !client.address().is_v4() || !client.address().is_loopback() || !target.is_v4() || !target.is_loopback() ||
+      client.address() == asio::ip::address_v4::loopback()) {
+    return;
+  }
+  upstream_socket_.open(asio::ip::tcp::v4(), ec);
+  if (ec) return;
+  // The port is left to connect(), which knows the destination (see load/source_addresses.cc).
+  const int on = 1;
+  if (::setsockopt(upstream_socket_.native_handle(), IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, &on, sizeof on) != 0) return;
+  // A failed bind leaves the socket open and unbound: it connects from the kernel's choice.
+  upstream_socket_.bind(asio::ip::tcp::endpoint(client.address(), 0), ec);
+}
+
 void Session::do_connect() {
+  bind_like_client();
   upstream_socket_.async_connect(
       worker_.config().upstream, [self = shared_from_this()](const boost::system::error_code& ec) { self->on_connect(ec); });
   deadline_.expires_after(worker_.config().connect_timeout);

@@ -63,6 +63,11 @@ class Session : public std::enable_shared_from_this<Session> {
   };
 
   void do_connect();
+  // Binds the upstream socket to the client's source address when the client came from a
+  // loopback address other than 127.0.0.1 (a generator spreading its connections over
+  // 127.0.0.1 .. 127.0.0.N): the proxy's own connections to the target then spread over as many
+  // ephemeral port ranges as the clients' did, and the target sees the clients' addresses.
+  void bind_like_client();
   void on_connect(const boost::system::error_code& ec);
   void on_connect_deadline(const boost::system::error_code& ec);
   void do_watch();

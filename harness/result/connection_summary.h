@@ -56,6 +56,9 @@ struct ConnectionGeneratorResult {
   std::string kind;          // "tcp", "websocket" or "sse"
   unsigned threads = 0;
   unsigned connections = 0;  // tcp: connection slots; websocket, sse: clients
+  // Connections left from 127.0.0.1 .. 127.0.0.N in turn; 0: from where the kernel chose.
+  unsigned source_addresses = 0;
+  bool source_addresses_spread_by_faultline = false;  // the scenario left them to faultline
   ConnectionSummary summary;   // after warm-up
   load::StormStats measured;   // histograms after warm-up, encoded into the result
   std::vector<ConnectionSeriesPoint> series;

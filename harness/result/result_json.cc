@@ -168,6 +168,8 @@ json connection_generator_json(const ConnectionGeneratorResult& g) {
   return {{"kind", g.kind},
           {"threads", g.threads},
           {"connections", g.connections},
+          {"source_addresses", g.source_addresses},
+          {"source_addresses_by", g.source_addresses == 0 ? "kernel" : g.source_addresses_spread_by_faultline ? "faultline" : "scenario"},
           {"summary", connection_summary_json(g.summary)},
           {"histograms",
            {{"connect", g.measured.connect_latency_us.encode()},

@@ -80,6 +80,8 @@ TEST(Storm, SseSubscribersReconnectAndTimeDeliveriesFromGodash) {
     "expect": [ "load.subs.reconnect_time_max < 2s", "load.subs.delivery_p99 < 1s during steady" ] })");
   const json& subs = result["load"]["subs"];
   EXPECT_EQ(subs["kind"], "sse");
+  EXPECT_EQ(subs["source_addresses"], 3);
+  EXPECT_EQ(subs["source_addresses_by"], "scenario");
   EXPECT_EQ(subs["reconnects"][0]["clients"], 100);
   EXPECT_EQ(subs["reconnects"][0]["reconnected"], 100);
   EXPECT_GT(subs["summary"]["pushes"].get<long>(), 1000);  // ~20 events/s to 100 subscribers
@@ -96,6 +98,7 @@ TEST(Storm, TcpChurnCountsConnectsAndRefusals) {
         "send": "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "expect_bytes": 20 },
       { "name": "nowhere", "kind": "tcp", "connections": 2, "threads": 1, "rate": 50, "address": "127.0.0.1:1" } ],
     "expect": [ "load.churn.connects > 500", "load.churn.connect_failure_rate < 1%", "load.nowhere.connects == 0" ] })");
+  EXPECT_EQ(result["load"]["churn"]["source_addresses_by"], "kernel");  // 8 connections fit in one address's ports
   const json& churn = result["load"]["churn"]["summary"];
   EXPECT_NEAR(churn["connects_per_s"].get<double>(), 400, 120);
   EXPECT_GT(churn["connect_ms"]["p99"].get<double>(), 0.0);

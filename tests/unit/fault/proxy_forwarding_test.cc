@@ -1,4 +1,7 @@
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 
 #include <cerrno>
 #include <thread>
@@ -195,6 +198,40 @@ TEST(ProxyForwarding, FailsToStartOnAPortInUse) {
   ProxyConfig config = forwarding_to(server.port());
   config.listen.port(server.port());
   EXPECT_THROW(Proxy proxy(config), std::system_error);
+}
+
+// Connects to 127.0.0.1:port from `source` (a loopback address); closed on failure.
+Socket connect_from(const char* source, std::uint16_t port) {
+  Socket socket(::socket(AF_INET, SOCK_STREAM, 0));
+  const timeval timeout{2, 0};
+  ::setsockopt(socket.fd(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  ::inet_pton(AF_INET, source, &address.sin_addr);
+  if (::bind(socket.fd(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) return Socket();
+  ::inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
+  address.sin_port = htons(port);
+  if (::connect(socket.fd(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) return Socket();
+  return socket;
+}
+
+// Answers each connection with the address it came from, and closes it.
+void tell_peer(int fd) {
+  sockaddr_in peer{};
+  socklen_t length = sizeof peer;
+  char text[INET_ADDRSTRLEN] = {};
+  if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &length) == 0) ::inet_ntop(AF_INET, &peer.sin_addr, text, sizeof text);
+  send_all(fd, text);
+}
+
+TEST(ProxyForwarding, ConnectsUpstreamFromTheLoopbackAddressTheClientCameFrom) {
+  TestServer server(tell_peer);
+  Proxy proxy(forwarding_to(server.port()));
+  for (const char* source : {"127.0.0.3", "127.0.0.1"}) {
+    Socket client = connect_from(source, proxy.port());
+    ASSERT_TRUE(client.is_open()) << source;
+    EXPECT_EQ(receive_until_closed(client.fd()).data, source);
+  }
 }
 
 }  // namespace
