@@ -59,6 +59,7 @@ std::string render_connection_facts(const ConnectionView& c) {
   fact("active", format_value(c.start_s, Unit::seconds) + "–" + (c.end_s() ? format_value(*c.end_s(), Unit::seconds) : "end"));
   fact("opening", c.pacing);
   fact("reconnect", c.reconnect);
+  fact("source addresses", c.sources);
   fact("connects", count(c.connect_attempts) + " attempted (" + format_value(c.connect_attempts_per_s, Unit::rate) + "), " +
                        count(c.connects) + " established (" + format_value(c.connects_per_s, Unit::rate) + "), " + count(c.reconnects) +
                        " of them reconnects");

@@ -7,6 +7,7 @@
 #include "reports/html/json_read.h"
 #include "reports/html/value_format.h"
 #include "reports/terminal/reconnect_policy_text.h"
+#include "reports/terminal/source_addresses_text.h"
 
 namespace faultline::reports::html {
 
@@ -155,6 +156,8 @@ ConnectionView read_connection_generator(const std::string& name, const json& pl
   c.threads = number_or_none(member(measured, "threads"));
   c.pacing = pacing_text(c.kind, planned);
   c.reconnect = reconnect_text(member(planned, "reconnect"));
+  c.sources = source_addresses_text(static_cast<unsigned>(number(member(measured, "source_addresses"), 0)),
+                                    text(member(measured, "source_addresses_by")) == "faultline");
   c.start_s = duration_seconds(member(planned, "start")).value_or(0);
   c.length_s = duration_seconds(member(planned, "for"));
 

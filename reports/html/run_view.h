@@ -74,6 +74,7 @@ struct ConnectionView {
   // How connections are opened: "starts 200 clients/s", "opens 100 connections/s, holds each 1s".
   std::string pacing;
   std::string reconnect;   // the reconnect policy as text; empty for tcp
+  std::string sources;     // the source addresses connections left from as text; empty: the kernel's choice
   double start_s = 0;
   std::optional<double> length_s;  // unset: until the end
   // The whole run after warm-up.

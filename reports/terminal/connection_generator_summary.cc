@@ -2,6 +2,7 @@
 
 #include "reports/terminal/number_format.h"
 #include "reports/terminal/reconnect_policy_text.h"
+#include "reports/terminal/source_addresses_text.h"
 #include "reports/terminal/summary.h"
 
 namespace faultline::reports {
@@ -51,6 +52,9 @@ void print_connection_generator(std::ostream& out, const result::ConnectionGener
   out << "  " << g.name << "  (" << g.kind << ", " << with_thousands(g.connections) << (tcp ? " connection" : " client")
       << (g.connections == 1 ? ", " : "s, ") << g.threads << (g.threads == 1 ? " thread" : " threads") << ", "
       << measured_text(s.span_s, scenario) << ")\n";
+  if (g.source_addresses > 0) {
+    out << "    sources    " << source_addresses_text(g.source_addresses, g.source_addresses_spread_by_faultline) << '\n';
+  }
   if (const scenario::ConnectionLoad* load = find_load(scenario, g.name); load != nullptr && !tcp) {
     out << "    reconnect  " << reconnect_policy_text(load->reconnect) << '\n';
   }

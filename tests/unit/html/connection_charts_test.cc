@@ -98,6 +98,16 @@ TEST(ConnectionCharts, ListsTheEventsOfSubscribersAndTheGapsInTheirIds) {
   EXPECT_TRUE(contains(section(read_run(result)), "<dt>events</dt><dd>1,200 received, id gaps 3 (12 ids skipped)</dd>"));
 }
 
+TEST(ConnectionCharts, ListsTheSourceAddressesFaultlineSpreadTheConnectionsOver) {
+  nlohmann::json result = testing::connection_result();
+  EXPECT_FALSE(contains(section(read_run(result)), "<dt>source addresses</dt>"));
+  result["load"]["ws"]["source_addresses"] = 3;
+  result["load"]["ws"]["source_addresses_by"] = "faultline";
+  EXPECT_TRUE(contains(section(read_run(result)),
+                       "<dt>source addresses</dt><dd>127.0.0.1 .. 127.0.0.3, spread by faultline: one address&#39;s "
+                       "ephemeral ports would not hold every connection</dd>"));
+}
+
 TEST(ConnectionCharts, SaysSoInsteadOfDrawingFailuresThatNeverHappened) {
   nlohmann::json result = testing::connection_result();
   for (nlohmann::json& row : result["load"]["ws"]["series"]) {

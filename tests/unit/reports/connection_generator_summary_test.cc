@@ -137,6 +137,17 @@ TEST(ConnectionGeneratorSummary, NamesTcpConnectionsAndSkippedConnects) {
   EXPECT_FALSE(contains(text, "reconnect  ")) << text;
 }
 
+TEST(ConnectionGeneratorSummary, SaysWhereConnectionsLeftFromWhenNotTheKernelsChoice) {
+  result::ConnectionGeneratorResult g = websocket_storm();
+  EXPECT_FALSE(contains(printed(g, scenario::Scenario{}), "sources"));
+  g.source_addresses = 4;
+  EXPECT_TRUE(contains(printed(g, scenario::Scenario{}), "    sources    127.0.0.1 .. 127.0.0.4\n"));
+  g.source_addresses_spread_by_faultline = true;
+  EXPECT_TRUE(contains(printed(g, scenario::Scenario{}),
+                       "    sources    127.0.0.1 .. 127.0.0.4, spread by faultline: one address's ephemeral ports would "
+                       "not hold every connection\n"));
+}
+
 TEST(ConnectionGeneratorSummary, SaysHowManyLossesWereCountedButNotTimed) {
   result::ConnectionGeneratorResult g = websocket_storm();
   g.outages_not_kept = 7;
