@@ -37,7 +37,12 @@ void StormWorker::run() {
   window_timer_.expires_at(schedule_.epoch + schedule_.start);
   window_timer_.async_wait([this](const boost::system::error_code& ec) {
     if (ec || ended_) return;
-    load_->begin();
+    // A window opening on an interval boundary expires with that boundary's timer, and timers
+    // of equal expiry run in either order: posted, the load begins after the boundary's roll,
+    // so its first attempts count in the interval the window opens.
+    asio::post(io_, [this] {
+      if (!ended_) load_->begin();
+    });
     window_timer_.expires_at(schedule_.epoch + schedule_.start + schedule_.length);
     window_timer_.async_wait([this](const boost::system::error_code& ec) {
       if (!ec) end_window();

@@ -166,6 +166,22 @@ TEST(StormWorker, RunsTcpChurnUntilTheWindowEnds) {
   EXPECT_EQ(intervals.back().stats.counts.connect_attempts, 0u);
 }
 
+TEST(StormWorker, AWindowOpeningOnAnIntervalBoundaryCountsInTheIntervalItOpens) {
+  ServerThread<testing::RawTcpServer> server(testing::RawTcpServer::Behaviour{});
+  TcpChurnPlan plan;
+  plan.endpoint = server.endpoint();
+  plan.connections = 2;
+  StormSchedule opening_late = schedule(milliseconds(40), milliseconds(120), milliseconds(40));
+  opening_late.start = milliseconds(40);  // the end of interval 0, to the nanosecond
+  auto worker = worker_running<TcpChurn>(opening_late, plan);
+  worker->start();
+  worker->join(Clock::now() + std::chrono::seconds(3));
+  const std::vector<StormInterval> intervals = worker->take_intervals();
+  ASSERT_EQ(intervals.size(), 3u);
+  EXPECT_EQ(intervals[0].stats.counts.connect_attempts, 0u);
+  EXPECT_GT(intervals[1].stats.counts.connect_attempts, 0u);
+}
+
 TEST(StormWorker, RequestStopEndsTheRunEarly) {
   ServerThread<testing::RawTcpServer> server(testing::RawTcpServer::Behaviour{});
   TcpChurnPlan plan;
