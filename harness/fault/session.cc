@@ -5,7 +5,8 @@
 #include <sys/socket.h>
 
 #include "harness/fault/proxy_worker.h"
-#include "harness/fault/seeded_random.h"
+#include "harness/fault/toxic_applies.h"
+#include "harness/scenario/seeded_random.h"
 
 namespace faultline::fault {
 
@@ -14,7 +15,7 @@ namespace asio = boost::asio;
 namespace {
 
 std::uint64_t pipe_seed(const ProxyWorker& worker, std::uint64_t sequence, Direction flow) {
-  return derive_seed(derive_seed(worker.config().seed, sequence), static_cast<std::uint64_t>(flow));
+  return scenario::derive_seed(scenario::derive_seed(worker.config().seed, sequence), static_cast<std::uint64_t>(flow));
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "harness/scenario/seeded_random.h"
+
 namespace faultline::fault {
 namespace {
 
@@ -29,7 +31,7 @@ bool is_timed(const Toxic& toxic) {
 }  // namespace
 
 ToxicChain::Behaviour ToxicChain::make_behaviour(const ChainToxic& toxic, TimePoint now) const {
-  const std::uint64_t seed = derive_seed(seed_, toxic.id.value);
+  const std::uint64_t seed = scenario::derive_seed(seed_, toxic.id.value);
   return std::visit(Overloaded{
                         [&](const LatencyToxic& t) -> Behaviour { return LatencyStage(t, seed); },
                         [&](const BandwidthToxic& t) -> Behaviour { return BandwidthStage(t); },

@@ -7,7 +7,7 @@
 #include <chrono>
 #include <cstdint>
 
-#include "harness/fault/seeded_random.h"
+#include "harness/scenario/seeded_random.h"
 #include "harness/fault/active_toxic.h"
 
 namespace faultline::fault {
@@ -35,7 +35,7 @@ class LatencyStage {
 
  private:
   LatencyToxic toxic_;
-  SeededRandom random_;
+  scenario::SeededRandom random_;
 };
 
 // Lets each piece out after its transmission time at the rate, in pieces of at most 100 ms of
@@ -65,7 +65,7 @@ class SlicerStage {
 
  private:
   SlicerToxic toxic_;
-  SeededRandom random_;
+  scenario::SeededRandom random_;
   bool sliced_ = false;  // whether a slice was let out (the delay counts from it)
   TimePoint previous_{};
 };

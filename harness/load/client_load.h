@@ -12,7 +12,7 @@
 #include <memory>
 #include <vector>
 
-#include "harness/load/derived_seed.h"
+#include "harness/scenario/seeded_random.h"
 #include "harness/load/storm_recorder.h"
 #include "harness/load/storm_worker.h"
 
@@ -77,7 +77,7 @@ class ClientLoad : public StormLoad {
     clients_.reserve(plan.clients);
     for (std::uint32_t i = 0; i < plan.clients; ++i) {
       const std::uint32_t index = plan.first_client + i;
-      clients_.push_back(std::make_shared<Client>(io, plan.client, recorder, index, derived_seed(plan.seed, index)));
+      clients_.push_back(std::make_shared<Client>(io, plan.client, recorder, index, scenario::derive_seed(plan.seed, index)));
     }
   }
 

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "harness/load/derived_seed.h"
+#include "harness/scenario/seeded_random.h"
 
 namespace faultline::load {
 namespace {
@@ -41,7 +41,7 @@ std::vector<std::unique_ptr<HttpWorker>> http_workers(const scenario::HttpLoad& 
     plan.interval = timeline.interval;
     plan.timeout = spec.timeout;
     plan.connect_timeout = spec.connect_timeout;
-    plan.seed = derived_seed(seed, i);
+    plan.seed = scenario::derive_seed(seed, i);
     workers.push_back(std::make_unique<HttpWorker>(std::move(plan)));
   }
   return workers;

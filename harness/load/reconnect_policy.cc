@@ -10,12 +10,9 @@ using std::chrono::nanoseconds;
 
 nanoseconds non_negative(nanoseconds d) { return std::max(d, nanoseconds::zero()); }
 
-// Uniform in [0, bound] from one draw, by Lemire's multiply-shift (no division, no rejection
-// loop, so exactly one draw whatever the bound; the bias is below bound / 2^64).
+// Uniform in [0, bound] from one draw; bound < 2^63, so bound + 1 cannot overflow.
 std::int64_t uniform_up_to(std::int64_t bound, ReconnectRng& rng) {
-  __extension__ using Wide = unsigned __int128;
-  const std::uint64_t span = static_cast<std::uint64_t>(bound) + 1;  // bound < 2^63: no overflow
-  return static_cast<std::int64_t>((static_cast<Wide>(rng()) * span) >> 64);
+  return static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(bound) + 1));
 }
 
 }  // namespace

@@ -7,7 +7,8 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
-#include <random>
+
+#include "harness/scenario/seeded_random.h"
 
 namespace faultline::load {
 
@@ -36,9 +37,8 @@ struct ReconnectPolicy {
   friend bool operator==(const ReconnectPolicy&, const ReconnectPolicy&) = default;
 };
 
-// Each client owns one, seeded from the run's seed and the client's index (2.5 KiB of state,
-// but its output is fixed by the C++ standard, so a seed gives the same delays everywhere).
-using ReconnectRng = std::mt19937_64;
+// Each client owns one (8 bytes), seeded from the run's seed and the client's index.
+using ReconnectRng = scenario::SeededRandom;
 
 // The backoff d before attempt `attempt` (1 for the first attempt after a loss), before jitter.
 // Exponential growth saturates at `cap` without overflowing, however large `attempt` is.

@@ -13,7 +13,7 @@
 
 namespace faultline::load {
 
-using MixRng = SplitMix64;
+using MixRng = scenario::SeededRandom;
 
 struct RenderedRequest {
   std::string_view bytes;  // valid until the scratch buffer given to render() changes

@@ -250,7 +250,7 @@ void CompiledRequest::extend_literal(std::size_t length, Pieces& pieces) {
   }
 }
 
-void CompiledRequest::append_pieces(const Pieces& pieces, std::uint64_t sequence, SplitMix64& rng,
+void CompiledRequest::append_pieces(const Pieces& pieces, std::uint64_t sequence, scenario::SeededRandom& rng,
                                     std::string& out) const {
   for (const Piece& piece : pieces) {
     switch (piece.kind) {
@@ -267,14 +267,14 @@ void CompiledRequest::append_pieces(const Pieces& pieces, std::uint64_t sequence
   }
 }
 
-std::string_view CompiledRequest::render(std::uint64_t sequence, SplitMix64& rng, std::string& buffer) const {
+std::string_view CompiledRequest::render(std::uint64_t sequence, scenario::SeededRandom& rng, std::string& buffer) const {
   if (constant()) return literals_;
   buffer.clear();
   append_pieces(head_pieces_, sequence, rng, buffer);
   if (body_dynamic_) {
     // The length goes before the body: measure the body with a copy of the generator, which
     // makes the same draws that rendering it then makes.
-    SplitMix64 probe = rng;
+    scenario::SeededRandom probe = rng;
     std::uint64_t body_bytes = 0;
     for (const Piece& piece : body_pieces_) {
       body_bytes += piece.kind == Piece::Kind::literal  ? piece.length
@@ -296,7 +296,7 @@ WeightedPicker::WeightedPicker(std::span<const unsigned> weights) {
   if (total == 0) throw std::invalid_argument("a request mix needs at least one request with a positive weight");
 }
 
-std::size_t WeightedPicker::pick(SplitMix64& rng) const {
+std::size_t WeightedPicker::pick(scenario::SeededRandom& rng) const {
   const std::uint64_t draw = rng.below(cumulative_.back());
   return static_cast<std::size_t>(std::upper_bound(cumulative_.begin(), cumulative_.end(), draw) - cumulative_.begin());
 }

@@ -13,30 +13,9 @@
 #include <vector>
 
 #include "harness/scenario/scenario.h"
+#include "harness/scenario/seeded_random.h"
 
 namespace faultline::load {
-
-// splitmix64 (Steele, Lea and Flood): a few nanoseconds a draw, one word of state, good enough
-// statistics for choosing keys and requests. A copy replays the same draws, which render() uses.
-struct SplitMix64 {
-  std::uint64_t state;
-
-  explicit SplitMix64(std::uint64_t seed) : state(seed) {}
-
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111eb;
-    return z ^ (z >> 31);
-  }
-
-  // Uniform in [0, bound) for bound >= 1, by Lemire's multiply-shift: no division; the bias is
-  // below bound / 2^64, far under anything a load test can observe.
-  std::uint64_t below(std::uint64_t bound) {
-    __extension__ using Wide = unsigned __int128;
-    return static_cast<std::uint64_t>((static_cast<Wide>(next()) * bound) >> 64);
-  }
-};
 
 // One scenario::RequestTemplate as HTTP/1.1 bytes:
 //   METHOD path HTTP/1.1 / Host / common headers / the template's headers / Content-Length / body
@@ -65,7 +44,7 @@ class CompiledRequest {
   // [0, N), in the order they appear. A constant request returns its pre-built bytes and leaves
   // `buffer` alone; otherwise the request is written into `buffer` (cleared first), which does not
   // allocate once its capacity is max_rendered_bytes(). The view is valid until `buffer` changes.
-  std::string_view render(std::uint64_t sequence, SplitMix64& rng, std::string& buffer) const;
+  std::string_view render(std::uint64_t sequence, scenario::SeededRandom& rng, std::string& buffer) const;
 
   // An upper bound of the size of any rendered request: reserve it in the buffer once.
   std::size_t max_rendered_bytes() const { return max_rendered_bytes_; }
@@ -83,7 +62,7 @@ class CompiledRequest {
   void append_text(std::string_view text, Pieces& pieces);
   void append_literal(std::string_view text, Pieces& pieces);
   void extend_literal(std::size_t length, Pieces& pieces);
-  void append_pieces(const Pieces& pieces, std::uint64_t sequence, SplitMix64& rng, std::string& out) const;
+  void append_pieces(const Pieces& pieces, std::uint64_t sequence, scenario::SeededRandom& rng, std::string& out) const;
 
   bool head_ = false;
   std::string literals_;  // the text of every literal piece; all of the request when constant()
@@ -102,7 +81,7 @@ class WeightedPicker {
   // zero is allowed: that entry is never picked).
   explicit WeightedPicker(std::span<const unsigned> weights);
 
-  std::size_t pick(SplitMix64& rng) const;
+  std::size_t pick(scenario::SeededRandom& rng) const;
 
  private:
   std::vector<std::uint64_t> cumulative_;  // cumulative_[i]: sum of weights[0..i]

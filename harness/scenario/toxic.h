@@ -98,7 +98,7 @@ struct ToxicSpec {
   Toxic toxic;
   Direction direction = Direction::downstream;
   // The probability that the toxic acts on a given connection, drawn once per connection from
-  // the proxy's seed, the toxic's id and the connection's accept order (see seeded_random.h),
+  // the proxy's seed, the toxic's id and the connection's accept order (see fault/toxic_applies.h),
   // so a run with the same seed and the same connection order repeats.
   double toxicity = 1.0;
   friend bool operator==(const ToxicSpec&, const ToxicSpec&) = default;

@@ -20,7 +20,7 @@ scenario::RequestTemplate request(std::string method, std::string path, std::str
 }
 
 void render(benchmark::State& state, const CompiledRequest& compiled) {
-  SplitMix64 rng(1);
+  scenario::SeededRandom rng(1);
   std::string buffer;
   buffer.reserve(compiled.max_rendered_bytes());
   std::uint64_t sequence = 0;
@@ -44,7 +44,7 @@ BENCHMARK(BM_RenderRequestWithPlaceholders);
 void BM_PickWeightedRequest(benchmark::State& state) {
   const std::array<unsigned, 4> weights = {1, 9, 3, 5};
   const WeightedPicker picker(weights);
-  SplitMix64 rng(1);
+  scenario::SeededRandom rng(1);
   for (auto _ : state) benchmark::DoNotOptimize(picker.pick(rng));
 }
 BENCHMARK(BM_PickWeightedRequest);

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "harness/fault/proxy.h"
-#include "harness/fault/seeded_random.h"
+#include "harness/fault/toxic_applies.h"
 #include "harness/scenario/toxic_parser.h"
 #include "tests/unit/fault/loopback.h"
 

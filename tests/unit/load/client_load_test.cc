@@ -7,7 +7,7 @@
 #include <set>
 #include <vector>
 
-#include "harness/load/derived_seed.h"
+#include "harness/scenario/seeded_random.h"
 #include "tests/unit/load/loopback_servers.h"
 
 namespace faultline::load {
@@ -93,7 +93,7 @@ TEST_F(ClientLoadTest, AnEndBeforeTheBeginningStartsNothing) {
 TEST_F(ClientLoadTest, EveryClientHasItsOwnSeed) {
   ClientLoad<FakeClient> load(io, recorder, plan(50, 0));
   EXPECT_EQ(log.seeds.size(), 50u);
-  EXPECT_EQ(log.seeds.count(derived_seed(1, 10)), 1u);  // the plan's seed with the client's index
+  EXPECT_EQ(log.seeds.count(scenario::derive_seed(1, 10)), 1u);  // the plan's seed with the client's index
 }
 
 }  // namespace

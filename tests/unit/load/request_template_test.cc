@@ -4,7 +4,6 @@
 
 #include <array>
 #include <cstdint>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -27,7 +26,7 @@ scenario::RequestTemplate request(std::string method, std::string path, std::str
 }
 
 std::string render(const CompiledRequest& compiled, std::uint64_t sequence, std::uint64_t seed = 1) {
-  SplitMix64 rng(seed);
+  scenario::SeededRandom rng(seed);
   std::string buffer;
   return std::string(compiled.render(sequence, rng, buffer));
 }
@@ -41,29 +40,11 @@ std::pair<std::uint64_t, std::string> length_and_body(std::string_view bytes) {
   return {std::stoull(std::string(bytes.substr(field + 16))), std::string(bytes.substr(blank + 4))};
 }
 
-TEST(SplitMix64, IsTheReferenceGenerator) {
-  SplitMix64 rng(0);
-  EXPECT_EQ(rng.next(), 0xe220a8397b1dcdafu);
-  EXPECT_EQ(rng.next(), 0x6e789e6aa1b965f4u);
-}
-
-TEST(SplitMix64, BelowStaysInRange) {
-  SplitMix64 rng(5);
-  std::set<std::uint64_t> seen;
-  for (int i = 0; i < 1000; ++i) {
-    const std::uint64_t v = rng.below(10);
-    ASSERT_LT(v, 10u);
-    seen.insert(v);
-    ASSERT_EQ(rng.below(1), 0u);
-  }
-  EXPECT_EQ(seen.size(), 10u);
-}
-
 TEST(CompiledRequest, ConstantRequestIsPrebuiltOnce) {
   const Headers common = {{"User-Agent", "faultline"}};
   const CompiledRequest compiled(request("GET", "/health"), "127.0.0.1:8080", common);
   EXPECT_TRUE(compiled.constant());
-  SplitMix64 rng(1);
+  scenario::SeededRandom rng(1);
   std::string buffer;
   const std::string_view first = compiled.render(1, rng, buffer);
   EXPECT_EQ(first, "GET /health HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nUser-Agent: faultline\r\n\r\n");
@@ -85,7 +66,7 @@ TEST(CompiledRequest, RendersPlaceholdersInHeaderValues) {
 
 TEST(CompiledRequest, DrawsRandomValuesInOrderOfAppearance) {
   const CompiledRequest compiled(request("POST", "/{rand:100}/{rand:1000}", "{rand:5}"), "h", {});
-  SplitMix64 expected(77);
+  scenario::SeededRandom expected(77);
   const std::uint64_t a = expected.below(100), b = expected.below(1000), c = expected.below(5);
   EXPECT_EQ(render(compiled, 0, 77), "POST /" + std::to_string(a) + "/" + std::to_string(b) +
                                          " HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\n\r\n" + std::to_string(c));
@@ -94,16 +75,16 @@ TEST(CompiledRequest, DrawsRandomValuesInOrderOfAppearance) {
 TEST(CompiledRequest, ConsumesOneDrawPerRandomPlaceholder) {
   // Measuring the body for its length must not use up draws of later requests.
   const CompiledRequest compiled(request("POST", "/{rand:9}", "{rand:9}{rand:9}"), "h", {});
-  SplitMix64 rng(3), reference(3);
+  scenario::SeededRandom rng(3), reference(3);
   std::string buffer;
   compiled.render(0, rng, buffer);
   for (int i = 0; i < 3; ++i) reference.next();
-  EXPECT_EQ(rng.state, reference.state);
+  EXPECT_EQ(rng, reference);
 }
 
 TEST(CompiledRequest, ContentLengthMatchesEveryRenderedBody) {
   const CompiledRequest compiled(request("POST", "/", "{\"key\": {rand:1000000}, \"seq\": {seq}}"), "h", {});
-  SplitMix64 rng(11);
+  scenario::SeededRandom rng(11);
   std::string buffer;
   for (std::uint64_t seq = 0; seq < 2000; seq += 7) {
     const auto [length, body] = length_and_body(compiled.render(seq * seq * seq, rng, buffer));
@@ -216,7 +197,7 @@ TEST(CompiledRequest, RenderingIntoAReservedBufferNeverReallocates) {
   buffer.reserve(compiled.max_rendered_bytes());
   const char* const storage = buffer.data();
   const std::size_t capacity = buffer.capacity();
-  SplitMix64 rng(1);
+  scenario::SeededRandom rng(1);
   for (std::uint64_t seq : {std::uint64_t{0}, std::uint64_t{9}, UINT64_MAX, UINT64_MAX - 1}) {
     for (int i = 0; i < 100; ++i) {
       const std::string_view bytes = compiled.render(seq, rng, buffer);
@@ -230,7 +211,7 @@ TEST(CompiledRequest, RenderingIntoAReservedBufferNeverReallocates) {
 TEST(WeightedPicker, PicksInProportionToWeights) {
   const std::array<unsigned, 3> weights = {1, 9, 0};
   const WeightedPicker picker(weights);
-  SplitMix64 rng(2024);  // fixed seed: the counts below are deterministic
+  scenario::SeededRandom rng(2024);  // fixed seed: the counts below are deterministic
   std::array<int, 3> picks{};
   const int n = 100'000;
   for (int i = 0; i < n; ++i) ++picks[picker.pick(rng)];
@@ -243,7 +224,7 @@ TEST(WeightedPicker, PicksInProportionToWeights) {
 TEST(WeightedPicker, SingleRequestIsAlwaysPicked) {
   const std::array<unsigned, 1> weights = {5};
   const WeightedPicker picker(weights);
-  SplitMix64 rng(1);
+  scenario::SeededRandom rng(1);
   for (int i = 0; i < 100; ++i) ASSERT_EQ(picker.pick(rng), 0u);
 }
 

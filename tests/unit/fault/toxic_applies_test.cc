@@ -1,29 +1,9 @@
-#include "harness/fault/seeded_random.h"
+#include "harness/fault/toxic_applies.h"
 
 #include <gtest/gtest.h>
 
 namespace faultline::fault {
 namespace {
-
-TEST(SeededRandom, RepeatsTheSameSequenceForTheSameSeed) {
-  SeededRandom first(99);
-  SeededRandom second(99);
-  for (int i = 0; i < 100; ++i) EXPECT_EQ(first.next(), second.next());
-}
-
-TEST(SeededRandom, StaysWithinItsBounds) {
-  SeededRandom random(1);
-  for (int i = 0; i < 10'000; ++i) {
-    EXPECT_LT(random.below(7), 7u);
-    const std::int64_t value = random.within(3);
-    EXPECT_GE(value, -3);
-    EXPECT_LE(value, 3);
-    const double unit = random.unit();
-    EXPECT_GE(unit, 0.0);
-    EXPECT_LT(unit, 1.0);
-  }
-  EXPECT_EQ(random.within(0), 0);
-}
 
 TEST(ToxicApplies, GivesTheSameAnswerForTheSameSeedToxicAndConnection) {
   for (std::uint64_t connection = 0; connection < 100; ++connection) {
