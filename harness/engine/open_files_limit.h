@@ -16,20 +16,26 @@ struct OpenFilesLimit {
   std::uint64_t hard = 0;
 };
 
-// Descriptors faultline keeps for itself besides its connections (logs, proxies, /proc reads,
-// the target's pipes).
+// Descriptors faultline keeps for itself besides its connections' (logs, proxy listeners, /proc
+// reads, the target's pipes).
 constexpr std::uint64_t kReservedDescriptors = 256;
 
-// The soft limit `connections` concurrent connections need: the current one when it suffices,
-// else connections + kReservedDescriptors, never above the hard limit.
-std::uint64_t soft_limit_for(std::uint64_t connections, const OpenFilesLimit& current);
+// Descriptors a generator's `connections` hold in faultline: one each, three through the fault
+// proxy (faultline's in-process proxy also holds the accepted socket and its own to the target).
+constexpr std::uint64_t connection_descriptors(std::uint64_t connections, bool through_proxy) {
+  return through_proxy ? 3 * connections : connections;
+}
 
-// Raises this process's soft limit to soft_limit_for(connections, current) and returns the limits
+// The soft limit that connections holding `descriptors` need: the current one when it
+// suffices, else descriptors + kReservedDescriptors, never above the hard limit.
+std::uint64_t soft_limit_for(std::uint64_t descriptors, const OpenFilesLimit& current);
+
+// Raises this process's soft limit to soft_limit_for(descriptors, current) and returns the limits
 // then in force. Throws std::system_error if prlimit fails.
-OpenFilesLimit raise_open_files_limit(std::uint64_t connections);
+OpenFilesLimit raise_open_files_limit(std::uint64_t descriptors);
 
-// Empty when `connections` concurrent connections fit in `limit` with kReservedDescriptors to
-// spare; else one sentence with the numbers and how to raise the limit.
-std::string open_files_shortfall(std::uint64_t connections, const OpenFilesLimit& limit);
+// Empty when connections holding `descriptors` fit in `limit` with kReservedDescriptors to spare;
+// else one sentence with the numbers and how to raise the limit.
+std::string open_files_shortfall(std::uint64_t descriptors, const OpenFilesLimit& limit);
 
 }  // namespace faultline::engine

@@ -30,6 +30,7 @@
 #include "harness/load/http_generator.h"
 #include "harness/load/storm_generator.h"
 #include "harness/result/utc_time.h"
+#include "harness/scenario/seeded_random.h"
 
 namespace faultline::engine {
 
@@ -76,11 +77,17 @@ void cut_to(std::vector<Load>& generators, Duration duration) {
   }
 }
 
-// Every connection the generators may hold at once: faultline needs a descriptor for each.
-std::uint64_t connections_needed(const scenario::Scenario& s) {
+// Generator `position`'s seed: from the scenario's, distinct per generator, so that two
+// generators' clients do not draw the same jitter (and reconnect in step).
+std::uint64_t generator_seed(const scenario::Scenario& s, std::size_t position) {
+  return scenario::derive_seed(s.seed, position);
+}
+
+// The descriptors the connections the generators may hold at once take in faultline.
+std::uint64_t descriptors_needed(const scenario::Scenario& s) {
   std::uint64_t total = 0;
-  for (const scenario::HttpLoad& g : s.load) total += g.connections;
-  for (const scenario::ConnectionLoad& g : s.connection_load) total += g.connections;
+  for (const scenario::HttpLoad& g : s.load) total += connection_descriptors(g.connections, !g.via.empty());
+  for (const scenario::ConnectionLoad& g : s.connection_load) total += connection_descriptors(g.connections, !g.via.empty());
   return total;
 }
 
@@ -132,8 +139,8 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     throw UsageError("--duration leaves no load generator anything to do");
   }
   // A connection storm holds a descriptor per connection: make room before anything starts.
-  const std::uint64_t connections = connections_needed(s);
-  if (const std::string shortfall = open_files_shortfall(connections, raise_open_files_limit(connections));
+  const std::uint64_t descriptors = descriptors_needed(s);
+  if (const std::string shortfall = open_files_shortfall(descriptors, raise_open_files_limit(descriptors));
       !shortfall.empty()) {
     throw EnvironmentError(s.source_path + ": " + shortfall);
   }
@@ -176,18 +183,23 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
   const load::RunTimeline timeline{epoch, s.duration, s.phases.warmup, s.observe.interval};
   std::vector<std::unique_ptr<load::HttpGenerator>> generators;
   for (std::size_t i = 0; i < s.load.size(); ++i) {
-    generators.push_back(std::make_unique<load::HttpGenerator>(s.load[i], addresses[i].endpoint,
-                                                              addresses[i].host_header, timeline));
+    generators.push_back(std::make_unique<load::HttpGenerator>(s.load[i], addresses[i].endpoint, addresses[i].host_header,
+                                                              timeline, generator_seed(s, s.load[i].position)));
   }
   const std::vector<unsigned> sources = source_addresses(s, addresses, connection_addresses);
   std::vector<std::unique_ptr<load::StormGenerator>> storms;
   for (std::size_t i = 0; i < s.connection_load.size(); ++i) {
     scenario::ConnectionLoad spec = s.connection_load[i];
+    const std::string generator = s.source_path + ": /load/" + std::to_string(spec.position);
+    const std::string field = spec.source_addresses > 0
+                                  ? generator + "/source_addresses: "
+                                  : generator + ": faultline spread the connections over " +
+                                        std::to_string(sources[i]) + " source addresses: ";
     spec.source_addresses = sources[i];
-    const std::string field = s.source_path + ": /load/" + std::to_string(spec.position) + "/source_addresses: ";
     try {
       storms.push_back(std::make_unique<load::StormGenerator>(spec, connection_addresses[i].endpoint,
-                                                              connection_addresses[i].host_header, timeline, s.seed));
+                                                              connection_addresses[i].host_header, timeline,
+                                                              generator_seed(s, spec.position)));
     } catch (const std::invalid_argument& e) {
       throw UsageError(field + e.what());
     } catch (const std::runtime_error& e) {

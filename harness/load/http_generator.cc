@@ -1,6 +1,5 @@
 #include "harness/load/http_generator.h"
 
-#include <functional>
 #include <memory>
 #include <thread>
 #include <utility>
@@ -13,15 +12,14 @@ namespace {
 
 std::vector<std::unique_ptr<HttpWorker>> http_workers(const scenario::HttpLoad& spec,
                                                       const boost::asio::ip::tcp::endpoint& endpoint,
-                                                      const std::string& host_header, const RunTimeline& timeline) {
+                                                      const std::string& host_header, const RunTimeline& timeline,
+                                                      std::uint64_t seed) {
   // Set up once for the whole generator, shared by its workers.
   const auto mix = std::make_shared<const RequestMix>(spec, host_header);
   std::shared_ptr<const ArrivalSchedule> schedule;
   if (spec.model == scenario::LoadModel::open) schedule = std::make_shared<const ArrivalSchedule>(spec.stages);
   const unsigned count = worker_count(spec.threads, spec.connections, std::thread::hardware_concurrency());
   const scenario::Duration length = spec.length.value_or(timeline.duration - spec.start);
-  // Seeds derive from the generator's name so that {rand:N} sequences repeat run to run.
-  const std::uint64_t seed = std::hash<std::string>{}(spec.name);
   std::vector<std::unique_ptr<HttpWorker>> workers;
   for (unsigned i = 0; i < count; ++i) {
     WorkerPlan plan;
@@ -50,7 +48,7 @@ std::vector<std::unique_ptr<HttpWorker>> http_workers(const scenario::HttpLoad& 
 }  // namespace
 
 HttpGenerator::HttpGenerator(const scenario::HttpLoad& spec, const boost::asio::ip::tcp::endpoint& endpoint,
-                             const std::string& host_header, const RunTimeline& timeline)
-    : WorkerGroup(http_workers(spec, endpoint, host_header, timeline)), spec_(spec) {}
+                             const std::string& host_header, const RunTimeline& timeline, std::uint64_t seed)
+    : WorkerGroup(http_workers(spec, endpoint, host_header, timeline, seed)), spec_(spec) {}
 
 }  // namespace faultline::load

@@ -1,5 +1,6 @@
 #include "harness/load/reconnector.h"
 
+#include <cassert>
 #include <utility>
 
 namespace faultline::load {
@@ -64,6 +65,7 @@ void Reconnector::on_pause_over() {
   // The wait may have completed just before stop() cancelled it.
   if (!pausing_) return;
   pausing_ = false;
+  assert(reconnect_ && "start() sets what a pause ends in");
   reconnect_();
 }
 

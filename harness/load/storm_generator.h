@@ -20,7 +20,7 @@ namespace faultline::load {
 class StormGenerator : public WorkerGroup<StormWorker, StormInterval> {
  public:
   // `host_header` is sent as Host (websocket, sse); `endpoint` is where connections go. `seed`
-  // is the scenario's: reconnect jitter repeats from it. Throws std::invalid_argument when the
+  // is the generator's (from the scenario's): reconnect jitter repeats from it. Throws std::invalid_argument when the
   // spec's source_addresses cannot apply to `endpoint` (not IPv4 loopback), std::runtime_error
   // when one of them cannot be bound here.
   StormGenerator(const scenario::ConnectionLoad& spec, const boost::asio::ip::tcp::endpoint& endpoint,

@@ -83,8 +83,11 @@ void StormWorker::arm_interval_roll() {
     return;
   }
   interval_timer_.expires_at(boundary);
-  interval_timer_.async_wait([this](const boost::system::error_code& ec) {
+  interval_timer_.async_wait([this, boundary](const boost::system::error_code& ec) {
     if (ec || finished_run_) return;
+    // A window closing on this boundary expires with it, in either order: closed first, its
+    // closes and the level it held count in the interval it ends, not in the next.
+    if (schedule_.epoch + schedule_.start + schedule_.length <= boundary) end_window();
     roll_interval();
     arm_interval_roll();
   });

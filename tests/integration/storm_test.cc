@@ -118,7 +118,7 @@ TEST(Storm, RefusesMoreConnectionsThanDescriptorsWithExit3) {
     "load": [ { "name": "ws", "kind": "websocket", "clients": 5000, "path": "/ws" } ] })");
   const Outcome outcome = run_faultline({"run", scenario.string(), "--out", (dir / "out").string()}, dir);
   EXPECT_EQ(outcome.exit_code, 3) << outcome.out << outcome.err;
-  EXPECT_NE(outcome.err.find("5000 connections need about"), std::string::npos) << outcome.err;
+  EXPECT_NE(outcome.err.find("the run's connections hold 5000 descriptors"), std::string::npos) << outcome.err;
   EXPECT_NE(outcome.err.find("s.json"), std::string::npos) << outcome.err;
 }
 

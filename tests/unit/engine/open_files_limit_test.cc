@@ -16,6 +16,11 @@ TEST(OpenFilesLimit, RaisesOnlyAsFarAsTheConnectionsNeed) {
   EXPECT_EQ(soft_limit_for(10'000, {1024, 1'048'576}), 10'000 + kReservedDescriptors);
 }
 
+TEST(OpenFilesLimit, ConnectionsThroughTheProxyHoldThreeDescriptors) {
+  EXPECT_EQ(connection_descriptors(1000, false), 1000u);
+  EXPECT_EQ(connection_descriptors(1000, true), 3000u);  // the client's, the proxy's accepted and upstream
+}
+
 TEST(OpenFilesLimit, StopsAtTheHardLimit) {
   EXPECT_EQ(soft_limit_for(10'000, {1024, 4096}), 4096u);
 }
@@ -23,9 +28,9 @@ TEST(OpenFilesLimit, StopsAtTheHardLimit) {
 TEST(OpenFilesLimit, ShortfallNamesTheNumbersAndTheWayOut) {
   EXPECT_EQ(open_files_shortfall(3000, {4096, 4096}), "");
   EXPECT_EQ(open_files_shortfall(5000, {4096, 4096}),
-            "5000 connections need about 5256 open files, but faultline may open at most 4096 (RLIMIT_NOFILE, "
-            "hard limit 4096); raise the hard limit (ulimit -Hn 5256 as root, or LimitNOFILE= in a systemd unit) "
-            "or use fewer connections");
+            "the run's connections hold 5000 descriptors (one each, three through a fault proxy), so faultline needs "
+            "about 5256 open files, but it may open at most 4096 (RLIMIT_NOFILE, hard limit 4096); raise the hard "
+            "limit (ulimit -Hn 5256 as root, or LimitNOFILE= in a systemd unit) or use fewer connections");
 }
 
 }  // namespace

@@ -4,10 +4,11 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <fstream>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
+
+#include "tests/unit/observe/temp_dir.h"
 
 namespace faultline::engine {
 namespace {
@@ -34,12 +35,13 @@ std::string refusal(const std::vector<ConnectionDemand>& demands, const Ephemera
   return "";
 }
 
+// A fake /proc/sys/net/ipv4/ip_local_port_range in a directory of its own.
 class EphemeralPortsFile : public ::testing::Test {
  protected:
-  void TearDown() override { std::remove(path.c_str()); }
-  void write(const std::string& text) { std::ofstream(path) << text; }
+  void write(const std::string& text) { dir.write("ip_local_port_range", text); }
 
-  std::string path = ::testing::TempDir() + "ip_local_port_range";
+  observe::TempDir dir;
+  std::filesystem::path path = dir.path() / "ip_local_port_range";
 };
 
 TEST_F(EphemeralPortsFile, ReadsTheRangeAsProcWritesIt) {

@@ -166,7 +166,7 @@ TEST(StormWorker, RunsTcpChurnUntilTheWindowEnds) {
   EXPECT_EQ(intervals.back().stats.counts.connect_attempts, 0u);
 }
 
-TEST(StormWorker, AWindowOpeningOnAnIntervalBoundaryCountsInTheIntervalItOpens) {
+TEST(StormWorker, AWindowOnIntervalBoundariesCountsInTheIntervalsItSpans) {
   ServerThread<testing::RawTcpServer> server(testing::RawTcpServer::Behaviour{});
   TcpChurnPlan plan;
   plan.endpoint = server.endpoint();
@@ -180,6 +180,10 @@ TEST(StormWorker, AWindowOpeningOnAnIntervalBoundaryCountsInTheIntervalItOpens) 
   ASSERT_EQ(intervals.size(), 3u);
   EXPECT_EQ(intervals[0].stats.counts.connect_attempts, 0u);
   EXPECT_GT(intervals[1].stats.counts.connect_attempts, 0u);
+  // The window closes on the next boundary (80 ms): nothing of it is left in the interval after.
+  EXPECT_EQ(intervals[2].stats.counts.connect_attempts, 0u);
+  EXPECT_EQ(intervals[2].stats.counts.closed, 0u);
+  EXPECT_EQ(intervals[2].stats.connected.peak, 0u);
 }
 
 TEST(StormWorker, RequestStopEndsTheRunEarly) {
