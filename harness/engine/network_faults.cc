@@ -68,6 +68,10 @@ boost::asio::ip::tcp::endpoint NetworkFaults::endpoint_of(const std::string& pro
   return proxy_named(proxy).proxy->endpoint();
 }
 
+boost::asio::ip::tcp::endpoint NetworkFaults::upstream_of(const std::string& proxy) const {
+  return proxy_named(proxy).proxy->upstream();
+}
+
 void NetworkFaults::start(std::size_t fault, const scenario::NetworkFault& spec) {
   applied_[fault] = Applied{spec.proxy, proxy_named(spec.proxy).proxy->add_toxic(spec.toxic)};
 }

@@ -26,6 +26,8 @@ class NetworkFaults {
 
   // Where a generator with "via": `proxy` connects.
   boost::asio::ip::tcp::endpoint endpoint_of(const std::string& proxy) const;
+  // Where `proxy` forwards to.
+  boost::asio::ip::tcp::endpoint upstream_of(const std::string& proxy) const;
 
   // Adds fault number `fault`'s toxic to its proxy; returns once every live connection has it.
   void start(std::size_t fault, const scenario::NetworkFault& spec);

@@ -104,17 +104,25 @@ LoadAddress load_address(const Load& spec, const scenario::Endpoint& target, boo
 }
 
 // The source addresses each connection generator binds to (source_address_plan.h), counting the
-// connections of every generator that goes to the same destination.
+// connections of every generator that reaches the same destination, directly or through a proxy.
 std::vector<unsigned> source_addresses(const scenario::Scenario& s, const std::vector<LoadAddress>& http,
-                                       const std::vector<LoadAddress>& connection) {
+                                       const std::vector<LoadAddress>& connection,
+                                       const std::optional<NetworkFaults>& network) {
   std::vector<ConnectionDemand> demands;
-  const auto field = [&](std::size_t position) { return s.source_path + ": /load/" + std::to_string(position); };
-  for (std::size_t i = 0; i < s.load.size(); ++i) {
-    demands.push_back({field(s.load[i].position), http[i].endpoint, s.load[i].connections, 0, false});
-  }
+  const auto demand = [&](const auto& spec, const LoadAddress& address, unsigned sources, bool binds) {
+    ConnectionDemand d;
+    d.field = s.source_path + ": /load/" + std::to_string(spec.position);
+    d.endpoint = address.endpoint;
+    if (!spec.via.empty()) d.proxy_upstream = network->upstream_of(spec.via);
+    d.connections = spec.connections;
+    d.source_addresses = sources;
+    d.binds_sources = binds;
+    return d;
+  };
+  for (std::size_t i = 0; i < s.load.size(); ++i) demands.push_back(demand(s.load[i], http[i], 0, false));
   for (std::size_t i = 0; i < s.connection_load.size(); ++i) {
     const scenario::ConnectionLoad& spec = s.connection_load[i];
-    demands.push_back({field(spec.position), connection[i].endpoint, spec.connections, spec.source_addresses, true});
+    demands.push_back(demand(spec, connection[i], spec.source_addresses, true));
   }
   try {
     const std::vector<unsigned> plan = plan_source_addresses(demands, read_ephemeral_ports().value_or(EphemeralPorts{}));
@@ -186,7 +194,7 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
     generators.push_back(std::make_unique<load::HttpGenerator>(s.load[i], addresses[i].endpoint, addresses[i].host_header,
                                                               timeline, generator_seed(s, s.load[i].position)));
   }
-  const std::vector<unsigned> sources = source_addresses(s, addresses, connection_addresses);
+  const std::vector<unsigned> sources = source_addresses(s, addresses, connection_addresses, network);
   std::vector<std::unique_ptr<load::StormGenerator>> storms;
   for (std::size_t i = 0; i < s.connection_load.size(); ++i) {
     scenario::ConnectionLoad spec = s.connection_load[i];

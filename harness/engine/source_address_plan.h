@@ -35,16 +35,23 @@ std::optional<EphemeralPorts> read_ephemeral_ports(
 struct ConnectionDemand {
   std::string field;                        // "scenario.json: /load/2", for messages
   boost::asio::ip::tcp::endpoint endpoint;  // where its connections go
-  std::uint64_t connections = 0;            // held at once, at most
-  unsigned source_addresses = 0;            // the scenario's; 0: faultline chooses
-  bool binds_sources = true;                // false: HTTP generators, which never bind
+  // Through a fault proxy: where the proxy forwards them. The proxy connects from the address
+  // its client came from when that is IPv4 loopback (fault/session.h), else from the kernel's.
+  std::optional<boost::asio::ip::tcp::endpoint> proxy_upstream;
+  std::uint64_t connections = 0;  // held at once, at most
+  unsigned source_addresses = 0;  // the scenario's; 0: faultline chooses
+  bool binds_sources = true;      // false: HTTP generators, which never bind
 };
 
 // The source addresses of each demand, in order: the scenario's number where it set one, else 0
-// (the kernel picks, as without faultline) when the connections to its destination fit in one
-// address's usable ports, else the fewest addresses they fit in. Throws std::runtime_error,
-// naming the generator and the numbers, when they cannot fit: the destination is not IPv4
-// loopback, or even 127.0.0.1 .. 127.0.0.254 would not hold them.
+// (the kernel picks, as without faultline) when the connections fit, else the fewest addresses
+// 127.0.0.1 .. 127.0.0.N they fit in. "Fit": at every destination the generator reaches (its
+// endpoint, and its proxy's upstream), no source address carries more than its usable ports,
+// counting every generator's connections there: HTTP ones and those the kernel places on
+// 127.0.0.1, the scenario's fixed spreads, and the spread chosen here (the same N for every
+// generator faultline spreads to one destination). Throws std::runtime_error, naming the
+// generator and the numbers, when they cannot fit: the destination is not IPv4 loopback, or
+// even 127.0.0.1 .. 127.0.0.254 would not hold them. A scenario's own numbers are never refused.
 std::vector<unsigned> plan_source_addresses(const std::vector<ConnectionDemand>& demands, const EphemeralPorts& ports);
 
 }  // namespace faultline::engine

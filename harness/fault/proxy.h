@@ -35,6 +35,8 @@ class Proxy {
   // Where the proxy listens; port() is the bound port (the kernel's pick for port 0).
   boost::asio::ip::tcp::endpoint endpoint() const;
   std::uint16_t port() const { return endpoint().port(); }
+  // Where it forwards to.
+  const boost::asio::ip::tcp::endpoint& upstream() const { return config_.upstream; }
 
   // The control API. Thread-safe, and synchronous: when a call returns, every live connection
   // has seen the change. Not to be called from the proxy's own threads (there is no need:

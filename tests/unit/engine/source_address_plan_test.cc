@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <optional>
 #include <string>
 
 #include "tests/unit/observe/temp_dir.h"
@@ -20,10 +21,27 @@ const tcp::endpoint kTarget{make_address("127.0.0.1"), 8080};
 const EphemeralPorts kLinuxDefault{32768, 60999};  // 28,232 ports, 25,408 usable
 
 ConnectionDemand storm(std::uint64_t connections, unsigned source_addresses = 0, tcp::endpoint endpoint = kTarget) {
-  return {"s.json: /load/0", endpoint, connections, source_addresses, true};
+  ConnectionDemand demand;
+  demand.field = "s.json: /load/0";
+  demand.endpoint = endpoint;
+  demand.connections = connections;
+  demand.source_addresses = source_addresses;
+  return demand;
 }
 
-ConnectionDemand http(std::uint64_t connections) { return {"s.json: /load/1", kTarget, connections, 0, false}; }
+ConnectionDemand http(std::uint64_t connections) {
+  ConnectionDemand demand = storm(connections);
+  demand.field = "s.json: /load/1";
+  demand.binds_sources = false;
+  return demand;
+}
+
+// A storm through a fault proxy listening on 127.0.0.1:9000 and forwarding to `upstream`.
+ConnectionDemand proxied(std::uint64_t connections, tcp::endpoint upstream = kTarget) {
+  ConnectionDemand demand = storm(connections, 0, {make_address("127.0.0.1"), 9000});
+  demand.proxy_upstream = upstream;
+  return demand;
+}
 
 // The message of the std::runtime_error `plan` throws; "" when it throws none.
 std::string refusal(const std::vector<ConnectionDemand>& demands, const EphemeralPorts& ports) {
@@ -79,6 +97,27 @@ TEST(SourceAddressPlan, GeneratorsToOneDestinationShareItsPorts) {
             (std::vector<unsigned>{2, 2, 0}));
   // HTTP connections take ports too, though their generator never binds an address.
   EXPECT_EQ(plan_source_addresses({storm(25'000), http(1'000)}, kLinuxDefault), (std::vector<unsigned>{2, 0}));
+}
+
+TEST(SourceAddressPlan, ASpreadTheScenarioFixedLoadsEachOfItsAddresses) {
+  // 127.0.0.1 already holds 20,000: 40,000 over 2 would put 30,000 there, over 4 25,000.
+  EXPECT_EQ(plan_source_addresses({storm(20'000, 1), storm(20'000)}, kLinuxDefault), (std::vector<unsigned>{1, 4}));
+}
+
+TEST(SourceAddressPlan, ConnectionsThroughAProxyCountAtItsUpstreamToo) {
+  // 20,000 fit the proxy's port; with the 10,000 going to the target directly they do not fit
+  // the target's, where the proxy mirrors its clients' addresses.
+  EXPECT_EQ(plan_source_addresses({proxied(20'000), http(10'000)}, kLinuxDefault), (std::vector<unsigned>{2, 0}));
+  EXPECT_EQ(plan_source_addresses({proxied(20'000)}, kLinuxDefault), (std::vector<unsigned>{0}));
+}
+
+TEST(SourceAddressPlan, AProxysConnectionsToARemoteUpstreamCannotBeSpread) {
+  const tcp::endpoint remote{make_address("10.0.0.5"), 80};
+  EXPECT_EQ(plan_source_addresses({proxied(20'000, remote)}, kLinuxDefault), (std::vector<unsigned>{0}));
+  EXPECT_EQ(refusal({proxied(30'000, remote)}, kLinuxDefault),
+            "s.json: /load/0: 30000 connections to 10.0.0.5:80 need 2 source addresses (one source address holds "
+            "25408 of the 28232 ephemeral ports 32768-60999), and only connections to an IPv4 loopback address can be "
+            "spread over several: use 127.0.0.1, fewer connections, or a wider net.ipv4.ip_local_port_range");
 }
 
 TEST(SourceAddressPlan, TheScenariosNumberIsKept) {
