@@ -14,5 +14,4 @@ bool toxic_applies(std::uint64_t seed, ToxicId id, std::uint64_t connection, dou
   return random.unit() < toxicity;
 }
 
-
 }  // namespace faultline::fault

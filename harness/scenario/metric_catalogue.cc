@@ -167,10 +167,15 @@ const ConnectionLoad* connection_generator(const Scenario& scenario, const std::
   return nullptr;
 }
 
-// "a tcp generator", "an sse generator".
+// "a tcp generator", "an sse generator" (the article as the kind is spoken: "an ess-ess-ee").
 std::string kind_word(ConnectionLoad::Kind kind) {
-  const std::string_view name = to_string(kind);
-  return std::string(name.starts_with('s') ? "an " : "a ") + std::string(name) + " generator";
+  const char* article = "a ";
+  switch (kind) {
+    case ConnectionLoad::Kind::tcp:
+    case ConnectionLoad::Kind::websocket: article = "a "; break;
+    case ConnectionLoad::Kind::sse: article = "an "; break;
+  }
+  return article + std::string(to_string(kind)) + " generator";
 }
 
 // What a value in `unit` is, and how a threshold for it is written.
