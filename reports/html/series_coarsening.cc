@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <string>
 
 namespace faultline::reports::html {
 
@@ -33,6 +35,14 @@ std::vector<double> merge(const std::vector<double>& values, std::size_t factor,
   return out;
 }
 
+// Per-second rates by kind (errors by class, failures by kind): each kind's mean over a group.
+std::map<std::string, std::vector<double>> merge_rates(const std::map<std::string, std::vector<double>>& by_kind,
+                                                        std::size_t factor) {
+  std::map<std::string, std::vector<double>> out;
+  for (const auto& [kind, rates] : by_kind) out[kind] = merge(rates, factor, Merge::mean);
+  return out;
+}
+
 std::vector<double> group_starts(const std::vector<double>& t_s, std::size_t factor) {
   std::vector<double> out;
   for (std::size_t i = 0; i < t_s.size(); i += factor) out.push_back(t_s[i]);
@@ -55,7 +65,7 @@ GeneratorSeries coarsen(const GeneratorSeries& series, std::size_t factor) {
   out.p90_ms = merge(series.p90_ms, factor, Merge::highest);
   out.p99_ms = merge(series.p99_ms, factor, Merge::highest);
   out.max_ms = merge(series.max_ms, factor, Merge::highest);
-  for (const auto& [error_class, counts] : series.errors_by_class) out.errors_by_class[error_class] = merge(counts, factor, Merge::mean);
+  out.errors_by_class = merge_rates(series.errors_by_class, factor);
   return out;
 }
 
@@ -71,8 +81,8 @@ ConnectionSeries coarsen(const ConnectionSeries& series, std::size_t factor) {
   out.connect_p99_ms = merge(series.connect_p99_ms, factor, Merge::highest);
   out.round_trip_p99_ms = merge(series.round_trip_p99_ms, factor, Merge::highest);
   out.delivery_p99_ms = merge(series.delivery_p99_ms, factor, Merge::highest);
-  for (const auto& [kind, counts] : series.connect_failures) out.connect_failures[kind] = merge(counts, factor, Merge::mean);
-  for (const auto& [kind, counts] : series.disconnects) out.disconnects[kind] = merge(counts, factor, Merge::mean);
+  out.connect_failures = merge_rates(series.connect_failures, factor);
+  out.disconnects = merge_rates(series.disconnects, factor);
   return out;
 }
 
