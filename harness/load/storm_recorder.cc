@@ -14,9 +14,10 @@ std::uint64_t to_microseconds(std::chrono::nanoseconds d) {
 }  // namespace
 
 void StormRecorder::connected(Clock::time_point started, Clock::time_point now, bool reconnect) {
+  close_interval_if_ended(now);
   ++connected_;
   const std::uint64_t latency_us = to_microseconds(now - started);
-  tally([&](StormStats& s) {
+  add([&](StormStats& s) {
     ++s.counts.connects;
     if (reconnect) ++s.counts.reconnects;
     s.connect_latency_us.record(latency_us);
@@ -25,14 +26,16 @@ void StormRecorder::connected(Clock::time_point started, Clock::time_point now, 
 }
 
 void StormRecorder::disconnected(ConnectionError cause) {
+  close_interval_if_ended();  // before the level drops: the closed interval kept it
   --connected_;
-  tally([&](StormStats& s) {
+  add([&](StormStats& s) {
     s.counts.add_disconnect(cause);
     s.connected.set(connected_);
   });
 }
 
 void StormRecorder::closed() {
+  close_interval_if_ended();
   --connected_;
   ++interval_.counts.closed;
   if (!hold_interval_level_) interval_.connected.set(connected_);
@@ -71,11 +74,28 @@ void StormRecorder::start_measuring() {
   measured_.connected.set(connected_);
 }
 
-StormStats StormRecorder::take_interval() {
-  StormStats done;
-  std::swap(done, interval_);
+void StormRecorder::close_interval_if_ended(Clock::time_point now) {
+  if (now < closes_at_) return;
+  closes_at_ = kNever;
+  closed_.emplace(std::move(interval_));
+  start_interval();
+}
+
+void StormRecorder::start_interval() {
+  interval_ = StormStats{};
   interval_.connected.set(connected_);
   hold_interval_level_ = false;
+}
+
+StormStats StormRecorder::take_interval() {
+  closes_at_ = kNever;
+  if (closed_) {
+    StormStats done = std::move(*closed_);
+    closed_.reset();
+    return done;
+  }
+  StormStats done = std::move(interval_);
+  start_interval();
   return done;
 }
 

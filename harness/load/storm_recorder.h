@@ -1,6 +1,12 @@
 // Where one worker's connection-level events land: the series interval under way, the totals
 // after warm-up, the number of connections open and each client's outages. Owned by the
 // worker's thread; connection objects report to it as things happen.
+//
+// An event counts in the interval its time falls in, not the one that happens to be open on the
+// worker: the worker's timer may run late, after events of the next interval (a fault applied
+// by another thread on a boundary drops connections whose ends arrive first). So the interval
+// under way closes at the first event at or after its end, and the worker's roll then hands
+// over that closed interval.
 #pragma once
 
 #include <chrono>
@@ -19,6 +25,10 @@ namespace faultline::load {
 class StormRecorder {
  public:
   using Clock = std::chrono::steady_clock;
+  using Now = Clock::time_point (*)();
+
+  // `now`: the clock events are timed by (a fake one in tests).
+  explicit StormRecorder(Now now = &Clock::now) : now_(now) {}
 
   // Outage records kept per worker (a record is 40 bytes); later ones are counted, not kept.
   static constexpr std::size_t kMaxOutages = std::size_t{1} << 18;
@@ -43,7 +53,11 @@ class StormRecorder {
   // The load's window is over and faultline closes its connections: the interval under way and
   // the measured totals keep the level of connections open now (what the load held), not the
   // zero those closes leave. The next interval follows the level again.
-  void window_ended() { hold_interval_level_ = hold_measured_level_ = true; }
+  // The window's closing counts in the interval under way, however long it takes.
+  void window_ended() {
+    hold_interval_level_ = hold_measured_level_ = true;
+    closes_at_ = kNever;
+  }
   void gave_up() {
     tally([](StormStats& s) { ++s.counts.gave_up; });
   }
@@ -73,9 +87,17 @@ class StormRecorder {
   // From now on events also count in measured() (the end of warm-up).
   void start_measuring();
 
-  // Hands over the interval under way and starts the next, which begins at the level of
-  // connections open now.
+  // The interval under way ends at `end`: the first event at or after it closes the interval
+  // and starts the next. Until then (and without a call) the interval lasts until
+  // take_interval().
+  void interval_ends_at(Clock::time_point end) { closes_at_ = end; }
+
+  // Hands over the interval that closed at its end if one did (the next one, under way, goes
+  // on), else the interval under way, and starts the next. An interval starts at the level of
+  // connections open then.
   StormStats take_interval();
+  // An interval closed at its end and waits for take_interval().
+  bool holds_closed_interval() const { return closed_.has_value(); }
 
   // Everything since start_measuring().
   const StormStats& measured() const { return measured_; }
@@ -85,12 +107,30 @@ class StormRecorder {
   std::uint64_t outages_not_kept() const { return outages_not_kept_; }
 
  private:
+  static constexpr Clock::time_point kNever = Clock::time_point::max();
+
+  // An event happening now counts in the interval under way and, after warm-up, the totals.
   template <class Count>
   void tally(Count&& count) {
+    close_interval_if_ended();
+    add(count);
+  }
+  template <class Count>
+  void add(Count&& count) {
     count(interval_);
     if (measuring_) count(measured_);
   }
+  // For an event happening now; the clock is read only while an interval end is pending.
+  void close_interval_if_ended() {
+    if (closes_at_ != kNever) close_interval_if_ended(now_());
+  }
+  // For an event at `now`.
+  void close_interval_if_ended(Clock::time_point now);
+  void start_interval();
 
+  Now now_;
+  Clock::time_point closes_at_ = kNever;  // end of the interval under way, when the worker said
+  std::optional<StormStats> closed_;      // closed at its end, not yet taken
   StormStats interval_;
   StormStats measured_;
   bool measuring_ = false;

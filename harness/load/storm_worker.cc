@@ -37,13 +37,10 @@ void StormWorker::run() {
   window_timer_.expires_at(schedule_.epoch + schedule_.start);
   window_timer_.async_wait([this](const boost::system::error_code& ec) {
     if (ec || ended_) return;
-    // A window opening on an interval boundary expires with that boundary's timer, and timers
-    // of equal expiry run in either order: posted, the load begins after the boundary's roll,
-    // so its first attempts count in the interval the window opens.
-    asio::post(io_, [this] {
-      if (!ended_) load_->begin();
-    });
-    window_timer_.expires_at(schedule_.epoch + schedule_.start + schedule_.length);
+    // A window opening on an interval boundary may begin before that boundary's roll: its
+    // events still count in the interval it opens, as the recorder times them.
+    load_->begin();
+    window_timer_.expires_at(window_end());
     window_timer_.async_wait([this](const boost::system::error_code& ec) {
       if (!ec) end_window();
     });
@@ -66,6 +63,8 @@ void StormWorker::finish() {
   end_window();
   warmup_timer_.cancel();
   interval_timer_.cancel();
+  // An interval the recorder closed at its end goes first; then the one under way.
+  if (recorder_.holds_closed_interval()) roll_interval();
   roll_interval();
 }
 
@@ -82,12 +81,15 @@ void StormWorker::arm_interval_roll() {
     });
     return;
   }
+  // Inside the window, the recorder closes the interval by the time of its events, whenever this
+  // timer runs. The interval the window ends in is closed here, after the window's closing.
+  if (boundary < window_end()) recorder_.interval_ends_at(boundary);
   interval_timer_.expires_at(boundary);
   interval_timer_.async_wait([this, boundary](const boost::system::error_code& ec) {
     if (ec || finished_run_) return;
     // A window closing on this boundary expires with it, in either order: closed first, its
     // closes and the level it held count in the interval it ends, not in the next.
-    if (schedule_.epoch + schedule_.start + schedule_.length <= boundary) end_window();
+    if (window_end() <= boundary) end_window();
     roll_interval();
     arm_interval_roll();
   });

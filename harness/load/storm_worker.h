@@ -85,6 +85,7 @@ class StormWorker {
   void finish();
   void arm_interval_roll();
   void roll_interval();
+  Clock::time_point window_end() const { return schedule_.epoch + schedule_.start + schedule_.length; }
 
   StormSchedule schedule_;
   StormRecorder recorder_;  // outlives the io_context and the load, which report to it

@@ -73,6 +73,68 @@ TEST(StormRecorder, ClosesAtTheWindowsEndKeepTheLevelTheLoadHeld) {
   EXPECT_EQ(recorder.take_interval().connected.last, 0u);
 }
 
+// The fake clock of the tests that time events.
+Clock::time_point fake_now = kT0;
+Clock::time_point read_fake_now() { return fake_now; }
+
+TEST(StormRecorder, AnEventAfterTheIntervalsEndCountsInTheNextOneHoweverLateTheRoll) {
+  fake_now = kT0;
+  StormRecorder recorder(&read_fake_now);
+  recorder.start_measuring();
+  recorder.interval_ends_at(kT0 + milliseconds(500));
+  recorder.connected(kT0, kT0 + milliseconds(100), false);
+  recorder.connected(kT0, kT0 + milliseconds(200), false);
+  fake_now = kT0 + milliseconds(499);
+  recorder.message_sent();
+  EXPECT_FALSE(recorder.holds_closed_interval());
+  // A fault on the boundary: the connections end before the worker's timer rolls the interval.
+  fake_now = kT0 + milliseconds(500);
+  recorder.disconnected(ConnectionError::reset);
+  fake_now = kT0 + milliseconds(503);
+  recorder.disconnected(ConnectionError::eof);
+  recorder.connect_started();
+  EXPECT_TRUE(recorder.holds_closed_interval());
+
+  const StormStats before = recorder.take_interval();
+  EXPECT_EQ(before.counts.connects, 2u);
+  EXPECT_EQ(before.counts.messages_sent, 1u);
+  EXPECT_EQ(before.counts.disconnect_total(), 0u);
+  EXPECT_EQ(before.counts.connect_attempts, 0u);
+  EXPECT_EQ(before.connected.last, 2u);
+  EXPECT_FALSE(recorder.holds_closed_interval());
+
+  const StormStats after = recorder.take_interval();
+  EXPECT_EQ(after.counts.disconnect_total(), 2u);
+  EXPECT_EQ(after.counts.connect_attempts, 1u);
+  EXPECT_EQ(after.connected.peak, 2u);  // it began with both connections open
+  EXPECT_EQ(after.connected.last, 0u);
+  EXPECT_EQ(recorder.measured().counts.disconnect_total(), 2u);
+}
+
+TEST(StormRecorder, WithoutAnEndTheIntervalLastsUntilItIsTaken) {
+  fake_now = kT0 + std::chrono::hours(1);
+  StormRecorder recorder(&read_fake_now);
+  recorder.interval_ends_at(kT0 + milliseconds(500));
+  recorder.take_interval();  // the worker rolled first: the end it had given is done with
+  recorder.connect_started();
+  EXPECT_FALSE(recorder.holds_closed_interval());
+  EXPECT_EQ(recorder.take_interval().counts.connect_attempts, 1u);
+}
+
+TEST(StormRecorder, TheWindowsClosingCountsInTheIntervalItEndsInEvenPastItsEnd) {
+  fake_now = kT0;
+  StormRecorder recorder(&read_fake_now);
+  recorder.interval_ends_at(kT0 + milliseconds(500));
+  recorder.connected(kT0, kT0 + milliseconds(100), false);
+  recorder.window_ended();
+  fake_now = kT0 + milliseconds(600);
+  recorder.closed();
+  EXPECT_FALSE(recorder.holds_closed_interval());
+  const StormStats ending = recorder.take_interval();
+  EXPECT_EQ(ending.counts.closed, 1u);
+  EXPECT_EQ(ending.connected.last, 1u);
+}
+
 TEST(StormRecorder, MessagesRepliesAndPushes) {
   StormRecorder recorder;
   recorder.message_sent();
