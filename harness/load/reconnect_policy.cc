@@ -19,12 +19,12 @@ std::int64_t uniform_up_to(std::int64_t bound, ReconnectRng& rng) {
 
 nanoseconds backoff_before(const ReconnectPolicy& policy, std::uint32_t attempt) {
   if (attempt == 0) return nanoseconds::zero();
-  switch (policy.kind) {
-    case BackoffKind::immediate:
+  switch (policy.backoff) {
+    case Backoff::immediate:
       return nanoseconds::zero();
-    case BackoffKind::fixed:
+    case Backoff::fixed:
       return non_negative(policy.delay);
-    case BackoffKind::exponential: {
+    case Backoff::exponential: {
       const std::int64_t base = non_negative(policy.base).count();
       const std::int64_t cap = non_negative(policy.cap).count();
       const std::uint32_t doublings = attempt - 1;

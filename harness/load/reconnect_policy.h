@@ -1,41 +1,21 @@
-// How long a client waits before reconnect attempt k after it lost its connection or a connect
-// failed, and when it gives up: immediate, fixed or capped exponential backoff, with the jitter
-// of AWS's "Exponential Backoff And Jitter" (Marc Brooker, 2015). Deterministic given the
-// caller's random engine, so a run's reconnect storm repeats from its seed.
+// How long a client waits before reconnect attempt k, by the scenario's reconnect policy
+// (harness/scenario/reconnect.h). Deterministic given the caller's random engine, so a run's
+// reconnect storm repeats from its seed.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <optional>
 
+#include "harness/scenario/reconnect.h"
 #include "harness/scenario/seeded_random.h"
 
 namespace faultline::load {
 
-enum class BackoffKind {
-  immediate,    // no pause: every client hammers the target at once (the storm to provoke)
-  fixed,        // `delay` before every attempt
-  exponential,  // base * 2^(k-1) before attempt k, never more than `cap`
-};
-
-// Applied to the backoff d of attempt k (Brooker's names).
-enum class Jitter {
-  none,   // exactly d
-  full,   // uniform in [0, d]
-  equal,  // d/2 (rounded up) + uniform in [0, d/2]: never less than half the backoff
-};
-
-// Plain settings, filled from the scenario. Negative durations count as zero.
-struct ReconnectPolicy {
-  BackoffKind kind = BackoffKind::exponential;
-  std::chrono::nanoseconds delay{};                                // fixed: the pause before each attempt
-  std::chrono::nanoseconds base = std::chrono::milliseconds(100);  // exponential: before attempt 1
-  std::chrono::nanoseconds cap = std::chrono::seconds(10);         // exponential: the longest pause
-  Jitter jitter = Jitter::full;
-  std::uint32_t max_attempts = 0;  // attempts after a loss before the client gives up; 0: never
-
-  friend bool operator==(const ReconnectPolicy&, const ReconnectPolicy&) = default;
-};
+// The scenario's settings are the policy. Negative durations count as zero.
+using ReconnectPolicy = scenario::Reconnect;
+using Backoff = ReconnectPolicy::Backoff;
+using Jitter = ReconnectPolicy::Jitter;
 
 // Each client owns one (8 bytes), seeded from the run's seed and the client's index.
 using ReconnectRng = scenario::SeededRandom;

@@ -38,7 +38,7 @@ std::shared_ptr<const WebSocketClientConfig> websocket_config(const ConnectionLo
   config->handshake_timeout = spec.handshake_timeout;
   config->heartbeat_interval = spec.heartbeat;
   config->pong_timeout = spec.pong_timeout;
-  config->reconnect = reconnect_policy(spec.reconnect);
+  config->reconnect = spec.reconnect;
   config->source_addresses = sources;
   return config;
 }
@@ -54,7 +54,7 @@ std::shared_ptr<const SseClientConfig> sse_config(const ConnectionLoad& spec,
   config->path = spec.path;
   config->connect_timeout = spec.connect_timeout;
   config->idle_timeout = spec.idle_timeout;
-  config->reconnect = reconnect_policy(spec.reconnect);
+  config->reconnect = spec.reconnect;
   config->source_addresses = sources;
   return config;
 }
@@ -134,25 +134,6 @@ std::vector<std::unique_ptr<StormWorker>> storm_workers(const ConnectionLoad& sp
 }
 
 }  // namespace
-
-ReconnectPolicy reconnect_policy(const scenario::Reconnect& reconnect) {
-  ReconnectPolicy policy;
-  switch (reconnect.backoff) {
-    case scenario::Reconnect::Backoff::immediate: policy.kind = BackoffKind::immediate; break;
-    case scenario::Reconnect::Backoff::fixed: policy.kind = BackoffKind::fixed; break;
-    case scenario::Reconnect::Backoff::exponential: policy.kind = BackoffKind::exponential; break;
-  }
-  switch (reconnect.jitter) {
-    case scenario::Reconnect::Jitter::none: policy.jitter = Jitter::none; break;
-    case scenario::Reconnect::Jitter::full: policy.jitter = Jitter::full; break;
-    case scenario::Reconnect::Jitter::equal: policy.jitter = Jitter::equal; break;
-  }
-  policy.delay = reconnect.delay;
-  policy.base = reconnect.base;
-  policy.cap = reconnect.cap;
-  policy.max_attempts = reconnect.max_attempts;
-  return policy;
-}
 
 StormGenerator::StormGenerator(const ConnectionLoad& spec, const boost::asio::ip::tcp::endpoint& endpoint,
                                const std::string& host_header, const RunTimeline& timeline, std::uint64_t seed)

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "harness/load/reconnect_policy.h"
 #include "harness/load/reconnect_times.h"
 #include "harness/load/run_timeline.h"
 #include "harness/load/storm_worker.h"
@@ -35,8 +34,5 @@ class StormGenerator : public WorkerGroup<StormWorker, StormInterval> {
  private:
   scenario::ConnectionLoad spec_;
 };
-
-// The scenario's reconnect settings in the load library's terms.
-ReconnectPolicy reconnect_policy(const scenario::Reconnect& reconnect);
 
 }  // namespace faultline::load

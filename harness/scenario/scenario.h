@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "harness/scenario/expectation_parser.h"
+#include "harness/scenario/reconnect.h"
 #include "harness/scenario/toxic.h"
 
 namespace faultline::scenario {
@@ -136,21 +137,6 @@ struct HttpLoad {
   std::size_t position = 0;                        // index in the scenario's "load" array, for messages
 
   friend bool operator==(const HttpLoad&, const HttpLoad&) = default;
-};
-
-// How a connection-level client waits before reconnecting after it lost its connection or a
-// connect failed (load::ReconnectPolicy is built from it; see harness/load/reconnect_policy.h).
-struct Reconnect {
-  enum class Backoff { immediate, fixed, exponential };
-  enum class Jitter { none, full, equal };
-  Backoff backoff = Backoff::exponential;
-  Duration delay = std::chrono::seconds(1);         // fixed: the pause before every attempt
-  Duration base = std::chrono::milliseconds(100);   // exponential: before attempt 1, doubling after
-  Duration cap = std::chrono::seconds(10);          // exponential: the longest pause
-  Jitter jitter = Jitter::full;
-  unsigned max_attempts = 0;                        // attempts after a loss before giving up; 0: never
-
-  friend bool operator==(const Reconnect&, const Reconnect&) = default;
 };
 
 // A connection-level load generator: kind "tcp" (connection churn or a burst of held

@@ -15,7 +15,7 @@ using std::chrono::seconds;
 
 ReconnectPolicy exponential(Jitter jitter) {
   ReconnectPolicy policy;
-  policy.kind = BackoffKind::exponential;
+  policy.backoff = Backoff::exponential;
   policy.base = milliseconds(100);
   policy.cap = seconds(10);
   policy.jitter = jitter;
@@ -31,14 +31,14 @@ std::vector<std::int64_t> delays_ns(const ReconnectPolicy& policy, std::uint32_t
 
 TEST(ReconnectPolicy, ImmediateNeverWaits) {
   ReconnectPolicy policy;
-  policy.kind = BackoffKind::immediate;
+  policy.backoff = Backoff::immediate;
   policy.base = seconds(1);
   EXPECT_EQ(delays_ns(policy, 4, 1), (std::vector<std::int64_t>{0, 0, 0, 0}));
 }
 
 TEST(ReconnectPolicy, FixedWaitsTheDelayEveryTime) {
   ReconnectPolicy policy;
-  policy.kind = BackoffKind::fixed;
+  policy.backoff = Backoff::fixed;
   policy.delay = milliseconds(250);
   policy.jitter = Jitter::none;
   EXPECT_EQ(delays_ns(policy, 3, 1), (std::vector<std::int64_t>{250'000'000, 250'000'000, 250'000'000}));
@@ -77,7 +77,7 @@ TEST(ReconnectPolicy, NegativeDurationsCountAsZero) {
   policy.base = milliseconds(5);
   policy.cap = milliseconds(-1);
   EXPECT_EQ(backoff_before(policy, 3), nanoseconds::zero());
-  policy.kind = BackoffKind::fixed;
+  policy.backoff = Backoff::fixed;
   policy.delay = milliseconds(-1);
   EXPECT_EQ(backoff_before(policy, 1), nanoseconds::zero());
 }
@@ -114,7 +114,7 @@ TEST(ReconnectPolicy, JitterStaysWithinItsBounds) {
 
 TEST(ReconnectPolicy, FullJitterReachesBothEndsOfATinyRange) {
   ReconnectPolicy policy;
-  policy.kind = BackoffKind::fixed;
+  policy.backoff = Backoff::fixed;
   policy.delay = nanoseconds(1);
   policy.jitter = Jitter::full;
   ReconnectRng rng(11);
@@ -131,7 +131,7 @@ TEST(ReconnectPolicy, FullJitterReachesBothEndsOfATinyRange) {
 
 TEST(ReconnectPolicy, JitterOfTheLargestBackoffDoesNotOverflow) {
   ReconnectPolicy policy;
-  policy.kind = BackoffKind::fixed;
+  policy.backoff = Backoff::fixed;
   policy.delay = nanoseconds::max();
   for (const Jitter jitter : {Jitter::full, Jitter::equal}) {
     policy.jitter = jitter;

@@ -15,7 +15,7 @@ using testing::run_until;
 
 ReconnectPolicy fixed(milliseconds delay, std::uint32_t max_attempts = 0) {
   ReconnectPolicy policy;
-  policy.kind = BackoffKind::fixed;
+  policy.backoff = Backoff::fixed;
   policy.delay = delay;
   policy.jitter = Jitter::none;
   policy.max_attempts = max_attempts;

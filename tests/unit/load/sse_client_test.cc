@@ -25,7 +25,7 @@ SseClientConfig config_for(const boost::asio::ip::tcp::endpoint& endpoint) {
   config.connect_timeout = milliseconds(500);
   config.response_timeout = milliseconds(500);
   config.idle_timeout = milliseconds(2000);
-  config.reconnect.kind = BackoffKind::fixed;
+  config.reconnect.backoff = Backoff::fixed;
   config.reconnect.delay = milliseconds(20);
   config.reconnect.jitter = Jitter::none;
   return config;

@@ -123,7 +123,7 @@ TEST(StormWorker, CountsOutagesWhenTheTargetDropsItsClients) {
   auto config = std::make_shared<WebSocketClientConfig>();
   config->endpoint = server.endpoint();
   config->host = "127.0.0.1";
-  config->reconnect.kind = BackoffKind::exponential;
+  config->reconnect.backoff = Backoff::exponential;
   config->reconnect.base = milliseconds(5);
   config->reconnect.cap = milliseconds(20);
   WebSocketLoadPlan plan;

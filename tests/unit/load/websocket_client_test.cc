@@ -24,7 +24,7 @@ WebSocketClientConfig config_for(const boost::asio::ip::tcp::endpoint& endpoint)
   config.host = "127.0.0.1";
   config.connect_timeout = milliseconds(500);
   config.handshake_timeout = milliseconds(500);
-  config.reconnect.kind = BackoffKind::fixed;
+  config.reconnect.backoff = Backoff::fixed;
   config.reconnect.delay = milliseconds(20);
   config.reconnect.jitter = Jitter::none;
   return config;
@@ -128,7 +128,7 @@ TEST_F(WebSocketClientTest, ReconnectsPerPolicyWhenTheServerDropsEveryone) {
 
 TEST_F(WebSocketClientTest, GivesUpAfterMaxAttemptsAgainstARefusedPort) {
   WebSocketClientConfig config = config_for(testing::refused_endpoint(io));
-  config.reconnect.kind = BackoffKind::immediate;
+  config.reconnect.backoff = Backoff::immediate;
   config.reconnect.max_attempts = 3;
   auto client = make_client(config);
   client->start();
