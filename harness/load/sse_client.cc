@@ -96,7 +96,7 @@ void SseClient::on_connect(std::shared_ptr<Link> link, const boost::system::erro
   }
   state_ = State::requesting;
   // One deadline for the write and the header read that follows.
-  link->stream.expires_after(config_->response_timeout);
+  link->stream.expires_after(config_->handshake_timeout);
   asio::async_write(link->stream, asio::buffer(request_),
                     bind_front_handler(&SseClient::on_request_written, shared_from_this(), link));
 }

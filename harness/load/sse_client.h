@@ -39,7 +39,7 @@ struct SseClientConfig {
   std::string path = "/events";             // target of the request
   std::chrono::nanoseconds connect_timeout = std::chrono::seconds(5);
   // From writing the request to having the response header: the subscription's handshake.
-  std::chrono::nanoseconds response_timeout = std::chrono::seconds(5);
+  std::chrono::nanoseconds handshake_timeout = std::chrono::seconds(5);
   // A stream that brings nothing for this long, not even a heartbeat comment, is lost; 0: never.
   std::chrono::nanoseconds idle_timeout = std::chrono::seconds(30);
   // The top-level member of an event's JSON data that holds its publish time in Unix ns, from

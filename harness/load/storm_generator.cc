@@ -53,6 +53,7 @@ std::shared_ptr<const SseClientConfig> sse_config(const ConnectionLoad& spec,
   config->host = host_header;
   config->path = spec.path;
   config->connect_timeout = spec.connect_timeout;
+  config->handshake_timeout = spec.handshake_timeout;
   config->idle_timeout = spec.idle_timeout;
   config->reconnect = spec.reconnect;
   config->source_addresses = sources;

@@ -23,7 +23,7 @@ const std::vector<std::string_view> kWebSocketKeys =
     keys_with({"clients", "connect_rate", "path", "reconnect", "message", "message_rate", "await_replies",
                "subscribe", "push_timestamps", "handshake_timeout", "heartbeat", "pong_timeout"});
 const std::vector<std::string_view> kSseKeys =
-    keys_with({"clients", "connect_rate", "path", "reconnect", "idle_timeout"});
+    keys_with({"clients", "connect_rate", "path", "reconnect", "handshake_timeout", "idle_timeout"});
 
 const std::vector<std::string_view> kReconnectKeys{"backoff", "delay", "base", "cap", "jitter", "max_attempts"};
 
@@ -119,6 +119,8 @@ void read_client_ramp(const ObjectReader& generator, ConnectionLoad& load) {
   load.rate_per_s = generator.number("connect_rate", Presence::optional, 0, 1e9).value_or(0);
   read_path(generator, load);
   load.reconnect = read_reconnect(generator);
+  load.handshake_timeout = generator.duration("handshake_timeout", Presence::optional, ZeroDuration::rejected)
+                               .value_or(load.handshake_timeout);
 }
 
 void read_websocket(const ObjectReader& generator, ConnectionLoad& load) {
@@ -147,8 +149,6 @@ void read_websocket(const ObjectReader& generator, ConnectionLoad& load) {
   if (generator.has("push_timestamps") && !generator.has("subscribe")) {
     generator.report("push_timestamps", "only meaningful with \"subscribe\" (pushes come to subscribers)");
   }
-  load.handshake_timeout = generator.duration("handshake_timeout", Presence::optional, ZeroDuration::rejected)
-                               .value_or(load.handshake_timeout);
   load.heartbeat = generator.duration("heartbeat", Presence::optional, ZeroDuration::rejected).value_or(load.heartbeat);
   load.pong_timeout =
       generator.duration("pong_timeout", Presence::optional, ZeroDuration::rejected).value_or(load.pong_timeout);

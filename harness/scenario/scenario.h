@@ -170,6 +170,8 @@ struct ConnectionLoad {
   // websocket and sse
   std::string path = "/";                // of the upgrade or event-stream request
   Reconnect reconnect;
+  // websocket: the upgrade (and the close handshake); sse: from the request to its response header
+  Duration handshake_timeout = std::chrono::seconds(5);
   // websocket
   std::string message;                   // sent at message_rate per client; {seq}, {t}; empty: none
   double message_rate_per_s = 0;         // per connected client
@@ -178,7 +180,6 @@ struct ConnectionLoad {
   // A push's last field is its publish time in Unix ns (values written by "set KEY {t}"
   // messages): measure delivery latency from it.
   bool push_timestamps = false;
-  Duration handshake_timeout = std::chrono::seconds(5);
   Duration heartbeat{};                  // ping interval; 0: none
   Duration pong_timeout = std::chrono::seconds(5);
   // sse

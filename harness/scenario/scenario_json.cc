@@ -154,6 +154,7 @@ void write_client_fields(const ConnectionLoad& load, nlohmann::json& object) {
   if (load.rate_per_s > 0) object["connect_rate"] = rate_json(load.rate_per_s);
   object["path"] = load.path;
   object["reconnect"] = reconnect_json(load.reconnect);
+  object["handshake_timeout"] = format_duration(load.handshake_timeout);
   if (load.kind == ConnectionLoad::Kind::sse) {
     object["idle_timeout"] = format_duration(load.idle_timeout);
     return;
@@ -167,7 +168,6 @@ void write_client_fields(const ConnectionLoad& load, nlohmann::json& object) {
     object["subscribe"] = load.subscribe;
     object["push_timestamps"] = load.push_timestamps;
   }
-  object["handshake_timeout"] = format_duration(load.handshake_timeout);
   if (load.heartbeat > Duration::zero()) {
     object["heartbeat"] = format_duration(load.heartbeat);
     object["pong_timeout"] = format_duration(load.pong_timeout);

@@ -23,7 +23,7 @@ SseClientConfig config_for(const boost::asio::ip::tcp::endpoint& endpoint) {
   config.endpoint = endpoint;
   config.host = "127.0.0.1";
   config.connect_timeout = milliseconds(500);
-  config.response_timeout = milliseconds(500);
+  config.handshake_timeout = milliseconds(500);
   config.idle_timeout = milliseconds(2000);
   config.reconnect.backoff = Backoff::fixed;
   config.reconnect.delay = milliseconds(20);
@@ -190,7 +190,7 @@ TEST_F(SseClientTest, TheEventStreamTypeMayCarryParameters) {
 TEST_F(SseClientTest, ARequestWithoutAnswerTimesOut) {
   RawTcpServer server(io, {});
   SseClientConfig config = config_for(server.endpoint());
-  config.response_timeout = milliseconds(30);
+  config.handshake_timeout = milliseconds(30);
   config.reconnect.max_attempts = 1;
   auto client = make_client(config);
   client->start();

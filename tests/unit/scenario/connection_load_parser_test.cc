@@ -72,6 +72,15 @@ TEST(ConnectionLoadParser, ReadsAFixedPolicy) {
   EXPECT_EQ(r.max_attempts, 3u);
 }
 
+TEST(ConnectionLoadParser, SseSubscribersTakeAHandshakeAndAnIdleTimeout) {
+  const Scenario s = parse(with_load(json::parse(R"([ { "name": "events", "kind": "sse", "clients": 2,
+    "path": "/events", "handshake_timeout": "750ms", "idle_timeout": "3s" } ])")));
+  EXPECT_EQ(s.connection_load[0].handshake_timeout, milliseconds(750));
+  EXPECT_EQ(s.connection_load[0].idle_timeout, seconds(3));
+  EXPECT_EQ(first_issue(with_load(json::parse(R"([ { "name": "events", "kind": "sse", "clients": 2,
+    "handshake_timeout": "0s" } ])"))).rfind("storm.json: /load/0/handshake_timeout: ", 0), 0u);
+}
+
 TEST(ConnectionLoadParser, RejectsACapBelowTheBase) {
   EXPECT_EQ(first_issue(with_load(json::parse(R"([ { "name": "ws", "kind": "websocket", "clients": 1,
     "reconnect": { "backoff": "exponential", "base": "2s", "cap": "1s" } } ])"))),
