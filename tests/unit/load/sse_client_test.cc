@@ -138,6 +138,19 @@ TEST_F(SseClientTest, ReconnectsWhenTheServerEndsTheStreamAndChecksIdsPerStream)
   EXPECT_GE(*recorder.outages()[0].reconnected_at - recorder.outages()[0].disconnected_at, milliseconds(30));
 }
 
+TEST_F(SseClientTest, AClientDestroyedDuringItsReconnectPauseNeverReconnects) {
+  SseServer server(io);
+  auto client = open_client(config_for(server.endpoint()));  // a 20 ms pause
+  server.end_streams();
+  ASSERT_TRUE(run_until(io, [&] { return client->state() == SseClient::State::waiting; }));
+  const std::weak_ptr<SseClient> watched = client;
+  client.reset();
+  EXPECT_TRUE(watched.expired());  // nothing pending keeps it alive
+  run_for(milliseconds(60));       // past the pause: under the sanitizers a handler touching it fails
+  EXPECT_EQ(counts().connect_attempts, 1u);
+  EXPECT_EQ(server.streams_opened(), 1u);
+}
+
 TEST_F(SseClientTest, AStreamSilentForTheIdleTimeoutIsLost) {
   SseServer server(io);
   SseClientConfig config = config_for(server.endpoint());

@@ -126,6 +126,23 @@ TEST_F(WebSocketClientTest, ReconnectsPerPolicyWhenTheServerDropsEveryone) {
   EXPECT_NE(recorder.outages()[0].client, recorder.outages()[1].client);
 }
 
+TEST_F(WebSocketClientTest, AClientDestroyedDuringItsReconnectPauseNeverReconnects) {
+  WebSocketEchoServer server(io);
+  auto client = make_client(config_for(server.endpoint()));  // a 20 ms pause
+  client->start();
+  ASSERT_TRUE(run_until(io, [&] { return client->state() == WebSocketClient::State::open; }));
+  server.drop_all();
+  ASSERT_TRUE(run_until(io, [&] { return client->state() == WebSocketClient::State::waiting; }));
+  const std::weak_ptr<WebSocketClient> watched = client;
+  client.reset();
+  EXPECT_TRUE(watched.expired());  // nothing pending keeps it alive
+  // The pause's timer still fires (or is cancelled) after the client is gone: under the
+  // sanitizers a handler touching it would fail here.
+  io.run_for(milliseconds(60));
+  EXPECT_EQ(counts().connect_attempts, 1u);
+  EXPECT_EQ(server.sessions_opened(), 1u);
+}
+
 TEST_F(WebSocketClientTest, GivesUpAfterMaxAttemptsAgainstARefusedPort) {
   WebSocketClientConfig config = config_for(testing::refused_endpoint(io));
   config.reconnect.backoff = Backoff::immediate;
