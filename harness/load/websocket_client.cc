@@ -131,18 +131,14 @@ void WebSocketClient::on_message(std::string_view text, Clock::time_point now) {
     recorder_.push_received(latency);
     return;
   }
-  // Replies come in order, so the match is almost always the oldest message in flight; older
-  // ones skipped over were never answered.
-  for (std::size_t i = 0; i < in_flight_count_; ++i) {
-    const InFlight& sent = in_flight_[(in_flight_head_ + i) % kMaxInFlight];
-    if (config_->message->matches(text, sent.sequence, sent.unix_time_ns)) {
-      recorder_.reply_matched(now - sent.sent_at);
-      in_flight_head_ = (in_flight_head_ + i + 1) % kMaxInFlight;
-      in_flight_count_ -= i + 1;
-      return;
-    }
+  const auto reply = in_flight_.take_match([&](const InFlightMessages::Sent& sent) {
+    return config_->message->matches(text, sent.sequence, sent.unix_time_ns);
+  });
+  if (reply) {
+    recorder_.reply_matched(now - reply->sent_at);
+  } else {
+    recorder_.message_unmatched();
   }
-  recorder_.message_unmatched();
 }
 
 void WebSocketClient::write(std::string_view text) {
@@ -182,16 +178,13 @@ void WebSocketClient::send_message() {
     send_due_ = true;
     return;
   }
-  if (config_->track_replies && in_flight_count_ == kMaxInFlight) {
+  if (config_->track_replies && in_flight_.full()) {
     recorder_.send_skipped();
     return;
   }
-  const InFlight sent{next_sequence_, unix_time_ns(), Clock::now()};
+  const InFlightMessages::Sent sent{next_sequence_, unix_time_ns(), Clock::now()};
   next_sequence_ += config_->sequence_stride;
-  if (config_->track_replies) {
-    in_flight_[(in_flight_head_ + in_flight_count_) % kMaxInFlight] = sent;
-    ++in_flight_count_;
-  }
+  if (config_->track_replies) in_flight_.push(sent);
   config_->message->render(sent.sequence, sent.unix_time_ns, link_->outbox);
   write(link_->outbox);
   recorder_.message_sent();
@@ -247,8 +240,7 @@ void WebSocketClient::drop_link() {
   send_due_ = false;
   ping_in_flight_ = false;
   awaiting_pong_since_.reset();
-  in_flight_head_ = 0;
-  in_flight_count_ = 0;
+  in_flight_.clear();
 }
 
 void WebSocketClient::stop() {

@@ -9,7 +9,6 @@
 // "set KEY {t}" (replies not tracked) make every subscriber's push carry its publish time.
 #pragma once
 
-#include <array>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -23,6 +22,7 @@
 #include <string_view>
 
 #include "harness/load/connection_error.h"
+#include "harness/load/in_flight_messages.h"
 #include "harness/load/message_template.h"
 #include "harness/load/reconnect_policy.h"
 #include "harness/load/reconnector.h"
@@ -61,7 +61,7 @@ class WebSocketClient : public std::enable_shared_from_this<WebSocketClient> {
 
   // Messages sent and not yet answered; a message due while this many are in flight is
   // skipped (counted), so a target that stops answering cannot make a client queue without end.
-  static constexpr std::size_t kMaxInFlight = 64;
+  static constexpr std::size_t kMaxInFlight = InFlightMessages::kCapacity;
   // The largest message accepted from the target; a larger one fails the connection.
   static constexpr std::size_t kMaxMessageBytes = 1024 * 1024;
   static constexpr std::string_view kPushPrefix = "chg ";
@@ -93,12 +93,6 @@ class WebSocketClient : public std::enable_shared_from_this<WebSocketClient> {
 
  private:
   struct Link;  // one connection attempt: the stream and its buffers
-  struct InFlight {
-    std::uint64_t sequence;
-    std::int64_t unix_time_ns;  // what {t} became
-    Clock::time_point sent_at;
-  };
-
   void connect();
   // Handlers carry the link they were started on: one for a link since dropped is stale.
   void on_connect(std::shared_ptr<Link> link, const boost::system::error_code& ec);
@@ -134,9 +128,7 @@ class WebSocketClient : public std::enable_shared_from_this<WebSocketClient> {
   bool send_due_ = false;  // a message fell due while a write was in flight
   bool ping_in_flight_ = false;
   std::optional<Clock::time_point> awaiting_pong_since_;  // the first ping not yet answered
-  std::array<InFlight, kMaxInFlight> in_flight_{};        // a ring, oldest at in_flight_head_
-  std::size_t in_flight_head_ = 0;
-  std::size_t in_flight_count_ = 0;
+  InFlightMessages in_flight_;  // awaiting their replies, when config_->track_replies
 };
 
 }  // namespace faultline::load
