@@ -4,6 +4,8 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "harness/scenario/template_syntax.h"
+
 namespace faultline::load {
 
 namespace {
@@ -14,39 +16,26 @@ std::string_view format(Integer value, std::array<char, N>& buffer) {
   return {buffer.data(), static_cast<std::size_t>(result.ptr - buffer.data())};
 }
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 }  // namespace
 
 MessageTemplate::MessageTemplate(std::string_view text) {
-  std::size_t literal_start = 0;
-  const auto end_literal = [&](std::size_t end) {
-    if (end == literal_start) return;
-    pieces_.push_back(Piece{Piece::Kind::literal, literals_.size(), end - literal_start});
-    literals_.append(text.substr(literal_start, end - literal_start));
-    max_rendered_bytes_ += end - literal_start;
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '{' || i + 1 >= text.size() || !is_letter(text[i + 1])) continue;
-    const std::size_t close = text.find('}', i);
-    const std::string_view placeholder =
-        close == std::string_view::npos ? text.substr(i) : text.substr(i, close - i + 1);
-    Piece::Kind kind;
-    if (placeholder == "{seq}") {
-      kind = Piece::Kind::sequence;
-    } else if (placeholder == "{t}") {
-      kind = Piece::Kind::time;
-    } else {
-      throw std::invalid_argument("unknown placeholder \"" + std::string(placeholder) +
-                                  "\" in a message; the placeholders are {seq} and {t}");
+  const auto parts = scenario::parse_message_template(text);
+  if (!parts) throw std::invalid_argument(parts.error());
+  for (const scenario::TemplatePart& part : *parts) {
+    switch (part.kind) {
+      case scenario::TemplatePart::Kind::literal:
+        pieces_.push_back(Piece{Piece::Kind::literal, literals_.size(), part.text.size()});
+        literals_ += part.text;
+        max_rendered_bytes_ += part.text.size();
+        continue;
+      case scenario::TemplatePart::Kind::seq: pieces_.push_back(Piece{Piece::Kind::sequence}); break;
+      case scenario::TemplatePart::Kind::time: pieces_.push_back(Piece{Piece::Kind::time}); break;
+      case scenario::TemplatePart::Kind::rand:
+      case scenario::TemplatePart::Kind::pad:
+        throw std::logic_error("parse_message_template() made a request placeholder");
     }
-    end_literal(i);
-    pieces_.push_back(Piece{kind});
     max_rendered_bytes_ += kMaxNumberChars;
-    i = close;
-    literal_start = close + 1;
   }
-  end_literal(text.size());
 }
 
 std::string_view MessageTemplate::text_of(const Piece& piece, std::uint64_t sequence, std::int64_t unix_time_ns,

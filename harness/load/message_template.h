@@ -15,9 +15,10 @@ namespace faultline::load {
 
 class MessageTemplate {
  public:
-  // A '{' followed by a letter starts a placeholder, which must be {seq} or {t}; anything else
-  // ("{rand:5}", "{seq" without its brace) throws std::invalid_argument. Other braces are
-  // literal text ("{}" or JSON such as {"n": 1}).
+  // The syntax of scenario::parse_message_template(): a '{' followed by a letter starts a
+  // placeholder, which must be {seq} or {t}; anything else ("{rand:5}", "{seq" without its
+  // brace) throws std::invalid_argument with the parser's message. Other braces are literal
+  // text ("{}" or JSON such as {"n": 1}).
   explicit MessageTemplate(std::string_view text);
 
   // Writes the message into `out` (cleared first); no allocation once `out` has a capacity of

@@ -1,8 +1,8 @@
 #include "harness/scenario/connection_load_parser.h"
 
-#include <cctype>
 #include <initializer_list>
 
+#include "harness/scenario/template_syntax.h"
 #include "harness/scenario/units.h"
 
 namespace faultline::scenario {
@@ -30,21 +30,6 @@ const std::vector<std::string_view> kReconnectKeys{"backoff", "delay", "base", "
 // Source addresses come from 127.0.0.0/8: 127.0.0.1 up to 127.0.0.254.
 constexpr std::int64_t kMaxSourceAddresses = 254;
 constexpr std::int64_t kMaxAttempts = 1'000'000;
-
-// A message may hold {seq} and {t} (harness/load/message_template.h); a '{' followed by a letter
-// starts a placeholder, other braces are literal (JSON messages need no escaping).
-std::string message_problem(std::string_view text) {
-  for (std::size_t pos = text.find('{'); pos != std::string_view::npos; pos = text.find('{', pos + 1)) {
-    if (pos + 1 >= text.size() || !std::isalpha(static_cast<unsigned char>(text[pos + 1]))) continue;
-    const std::string_view rest = text.substr(pos);
-    if (!rest.starts_with("{seq}") && !rest.starts_with("{t}")) {
-      return "unknown placeholder at \"" + std::string(rest.substr(0, rest.find('}') + 1)) +
-             "\" (a message may hold {seq}, the message's sequence number, and {t}, its send time in Unix "
-             "nanoseconds; other braces are literal)";
-    }
-  }
-  return {};
-}
 
 void read_clients(const ObjectReader& generator, std::string_view key, ConnectionLoad& load) {
   if (const auto count = generator.integer(key, Presence::required, 1, kMaxConnections)) {
@@ -129,9 +114,7 @@ void read_websocket(const ObjectReader& generator, ConnectionLoad& load) {
   if (generator.has("message") && load.message.empty()) {
     generator.report("message", "expected a non-empty message (leave \"message\" out to send none)");
   }
-  if (const std::string problem = message_problem(load.message); !problem.empty()) {
-    generator.report("message", problem);
-  }
+  if (const auto parts = parse_message_template(load.message); !parts) generator.report("message", parts.error());
   load.message_rate_per_s = generator.number("message_rate", Presence::optional, 0, 1e6).value_or(0);
   if (generator.has("message") && !generator.has("message_rate")) {
     generator.report("message", "a message needs a \"message_rate\": how many each client sends per second");

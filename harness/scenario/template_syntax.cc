@@ -18,8 +18,10 @@ bool is_placeholder_char(char c) {
   return is_letter(c) || is_digit(c) || c == ':' || c == '_' || c == '-';
 }
 
-constexpr std::string_view kPlaceholdersAre =
+constexpr std::string_view kRequestPlaceholdersAre =
     "the placeholders are {seq}, {rand:N} with N >= 1 and {pad:N} with N from 1 to 16777216";
+constexpr std::string_view kMessagePlaceholdersAre =
+    "a message's placeholders are {seq}, its sequence number, and {t}, its send time in Unix nanoseconds";
 
 void append_literal(std::vector<TemplatePart>& parts, std::string_view text) {
   if (text.empty()) return;
@@ -54,8 +56,8 @@ PlaceholderNumber read_placeholder_number(std::string_view text, std::uint64_t m
   return {Status::ok, value};
 }
 
-// `inside` is what stands between the braces of a placeholder.
-ParseResult<TemplatePart> parse_placeholder(std::string_view inside) {
+// `inside` is what stands between the braces of a request placeholder.
+ParseResult<TemplatePart> parse_request_placeholder(std::string_view inside) {
   using Status = PlaceholderNumber::Status;
   const std::string quoted = "\"{" + std::string(inside) + "}\"";
   if (inside == "seq") return TemplatePart{TemplatePart::Kind::seq, {}, 0};
@@ -63,7 +65,7 @@ ParseResult<TemplatePart> parse_placeholder(std::string_view inside) {
   const std::size_t colon = inside.find(':');
   const std::string_view name = inside.substr(0, colon);
   const std::string_view number = colon == std::string_view::npos ? "" : inside.substr(colon + 1);
-  const std::string malformed = "malformed placeholder " + quoted + "; " + std::string(kPlaceholdersAre);
+  const std::string malformed = "malformed placeholder " + quoted + "; " + std::string(kRequestPlaceholdersAre);
   if (name == "rand") {
     const PlaceholderNumber bound = read_placeholder_number(number, std::numeric_limits<std::uint64_t>::max());
     switch (bound.status) {
@@ -92,16 +94,27 @@ ParseResult<TemplatePart> parse_placeholder(std::string_view inside) {
     }
   }
 
-  std::string message = "unknown placeholder " + quoted + "; " + std::string(kPlaceholdersAre);
+  std::string message = "unknown placeholder " + quoted + "; " + std::string(kRequestPlaceholdersAre);
   if (const auto suggestion = did_you_mean(name, {"seq", "rand", "pad"})) {
     message += "; did you mean \"{" + *suggestion + (*suggestion == "seq" ? "" : ":N") + "}\"?";
   }
   return ParseFailure{std::move(message)};
 }
 
-}  // namespace
+// `inside` is what stands between the braces of a message placeholder.
+ParseResult<TemplatePart> parse_message_placeholder(std::string_view inside) {
+  if (inside == "seq") return TemplatePart{TemplatePart::Kind::seq, {}, 0};
+  if (inside == "t") return TemplatePart{TemplatePart::Kind::time, {}, 0};
+  std::string message = "unknown placeholder \"{" + std::string(inside) + "}\"; " + std::string(kMessagePlaceholdersAre);
+  if (const auto suggestion = did_you_mean(inside, {"seq", "t"})) message += "; did you mean \"{" + *suggestion + "}\"?";
+  return ParseFailure{std::move(message)};
+}
 
-ParseResult<std::vector<TemplatePart>> parse_request_template(std::string_view text) {
+// Splits `text` at its placeholders, which `parse_placeholder` reads; `placeholders_are` lists
+// them for a malformed one.
+ParseResult<std::vector<TemplatePart>> parse_template(std::string_view text,
+                                                      ParseResult<TemplatePart> (*parse_placeholder)(std::string_view),
+                                                      std::string_view placeholders_are) {
   std::vector<TemplatePart> parts;
   std::size_t literal_start = 0;
   std::size_t pos = 0;
@@ -118,7 +131,7 @@ ParseResult<std::vector<TemplatePart>> parse_request_template(std::string_view t
                           " placeholder \"" +
                           std::string(text.substr(pos, end - pos + (unterminated ? 0 : 1))) +
                           "\" (a '{' followed by a letter starts a placeholder; " +
-                          std::string(kPlaceholdersAre) + ")"};
+                          std::string(placeholders_are) + ")"};
     }
     const ParseResult<TemplatePart> placeholder =
         parse_placeholder(text.substr(pos + 1, end - pos - 1));
@@ -129,6 +142,16 @@ ParseResult<std::vector<TemplatePart>> parse_request_template(std::string_view t
   }
   append_literal(parts, text.substr(literal_start));
   return parts;
+}
+
+}  // namespace
+
+ParseResult<std::vector<TemplatePart>> parse_request_template(std::string_view text) {
+  return parse_template(text, parse_request_placeholder, kRequestPlaceholdersAre);
+}
+
+ParseResult<std::vector<TemplatePart>> parse_message_template(std::string_view text) {
+  return parse_template(text, parse_message_placeholder, kMessagePlaceholdersAre);
 }
 
 ParseResult<std::vector<std::string>> variable_references(std::string_view text) {

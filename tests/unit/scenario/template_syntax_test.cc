@@ -84,6 +84,22 @@ TEST(TemplateSyntax, RejectsUnterminatedPlaceholder) {
   EXPECT_EQ(parse_request_template("/kv/{seq/x}").error().rfind("malformed placeholder \"{seq/\"", 0), 0u);
 }
 
+TEST(TemplateSyntax, AMessageHoldsSequenceAndTimeOnly) {
+  const auto parts = parse_message_template(R"({"n": {seq}, "at": {t}})");
+  ASSERT_TRUE(parts);
+  ASSERT_EQ(parts->size(), 5u);
+  EXPECT_EQ((*parts)[0].text, R"({"n": )");
+  EXPECT_EQ((*parts)[1].kind, TemplatePart::Kind::seq);
+  EXPECT_EQ((*parts)[3].kind, TemplatePart::Kind::time);
+  EXPECT_EQ((*parts)[4].text, "}");
+  EXPECT_EQ(parse_message_template("echo {rand:5}").error(),
+            "unknown placeholder \"{rand:5}\"; a message's placeholders are {seq}, its sequence number, and {t}, "
+            "its send time in Unix nanoseconds");
+  EXPECT_NE(parse_message_template("{sq}").error().find("did you mean \"{seq}\"?"), std::string::npos);
+  EXPECT_EQ(parse_message_template("echo {seq").error().rfind("unterminated placeholder \"{seq\"", 0), 0u);
+  EXPECT_FALSE(parse_request_template("{t}"));  // a request has no send time of its own
+}
+
 TEST(TemplateSyntax, ListsVariableReferences) {
   EXPECT_EQ(*variable_references("${FAULTLINE_TARGETS}/kv --port=${port}"),
             (std::vector<std::string>{"FAULTLINE_TARGETS", "port"}));
