@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <limits>
 #include <stdexcept>
 
 #include "harness/scenario/template_syntax.h"
@@ -12,9 +11,6 @@ namespace faultline::load {
 namespace {
 
 constexpr std::size_t kMaxDecimalDigits = 20;  // of a uint64_t
-constexpr std::string_view kSequencePlaceholder = "{seq}";
-constexpr std::string_view kRandomPlaceholder = "{rand:";
-constexpr std::string_view kPaddingPlaceholder = "{pad:";
 
 std::size_t decimal_digits(std::uint64_t value) {
   std::size_t digits = 1;
@@ -63,75 +59,25 @@ bool same_name(std::string_view a, std::string_view b) {
 
 [[noreturn]] void reject(const std::string& what) { throw std::invalid_argument(what); }
 
-// Template text split into literal text and placeholders, before it is compiled into pieces.
-struct Token {
-  enum class Kind : std::uint8_t { literal, sequence, random, padding };
-  Kind kind;
-  std::string_view text;    // literal
-  std::uint64_t value = 0;  // random: the bound N; padding: the byte count N
-};
+using Part = scenario::TemplatePart;
 
-// `text` starts with `prefix` ("{rand:"): reads "N}" after it, with N in [1, max]; returns N and
-// removes the placeholder from `text`.
-std::uint64_t take_number_placeholder(std::string_view& text, std::string_view prefix, std::uint64_t max,
-                                      std::string_view expected) {
-  const std::size_t close = text.find('}');
-  const std::string_view digits =
-      close == std::string_view::npos ? std::string_view{} : text.substr(prefix.size(), close - prefix.size());
-  std::uint64_t value = 0;
-  const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (close == std::string_view::npos || digits.empty() || parsed.ec != std::errc{} ||
-      parsed.ptr != digits.data() + digits.size() || value == 0 || value > max) {
-    reject("placeholder \"" + std::string(text.substr(0, close == std::string_view::npos ? text.size() : close + 1)) +
-           "\" is not " + std::string(expected));
-  }
-  text.remove_prefix(close + 1);
-  return value;
+// Template text split into literal text and placeholders by the scenario's own parser, so the
+// two never disagree; a text it rejects throws std::invalid_argument with its message.
+std::vector<Part> parts_of(std::string_view text) {
+  auto parts = scenario::parse_request_template(text);
+  if (!parts) reject(parts.error());
+  return std::move(*parts);
 }
 
-// Braces that do not start {seq}, {rand: or {pad: are literal text.
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
-  const auto literal = [&](std::string_view bytes) {
-    if (!bytes.empty()) tokens.push_back(Token{Token::Kind::literal, bytes, 0});
-  };
-  std::size_t literal_start = 0;
-  std::size_t brace = 0;
-  while ((brace = text.find('{', brace)) != std::string_view::npos) {
-    std::string_view rest = text.substr(brace);
-    Token token{Token::Kind::sequence, {}, 0};
-    if (rest.starts_with(kSequencePlaceholder)) {
-      rest.remove_prefix(kSequencePlaceholder.size());
-    } else if (rest.starts_with(kRandomPlaceholder)) {
-      token = Token{Token::Kind::random, {},
-                    take_number_placeholder(rest, kRandomPlaceholder, std::numeric_limits<std::uint64_t>::max(),
-                                            "{rand:N} with N a positive integer")};
-    } else if (rest.starts_with(kPaddingPlaceholder)) {
-      token = Token{Token::Kind::padding, {},
-                    take_number_placeholder(rest, kPaddingPlaceholder, scenario::kMaxPadBytes,
-                                            "{pad:N} with N from 1 to " + std::to_string(scenario::kMaxPadBytes))};
-    } else {
-      ++brace;
-      continue;
-    }
-    literal(text.substr(literal_start, brace - literal_start));
-    tokens.push_back(token);
-    brace = literal_start = text.size() - rest.size();
-  }
-  literal(text.substr(literal_start));
-  return tokens;
-}
-
-bool has_per_request_value(const std::vector<Token>& tokens) {
-  return std::any_of(tokens.begin(), tokens.end(), [](const Token& token) {
-    return token.kind == Token::Kind::sequence || token.kind == Token::Kind::random;
-  });
+bool has_per_request_value(const std::vector<Part>& parts) {
+  return std::any_of(parts.begin(), parts.end(),
+                     [](const Part& part) { return part.kind == Part::Kind::seq || part.kind == Part::Kind::rand; });
 }
 
 // The bytes of tokens without per-request values.
-std::size_t fixed_size(const std::vector<Token>& tokens) {
+std::size_t fixed_size(const std::vector<Part>& parts) {
   std::size_t bytes = 0;
-  for (const Token& token : tokens) bytes += token.kind == Token::Kind::literal ? token.text.size() : token.value;
+  for (const Part& part : parts) bytes += part.kind == Part::Kind::literal ? part.text.size() : part.pad_bytes;
   return bytes;
 }
 
@@ -182,7 +128,7 @@ CompiledRequest::CompiledRequest(const scenario::RequestTemplate& request, std::
 
   // {pad:N} becomes literal bytes here, so a body whose only placeholders are paddings is sent
   // from the pre-built bytes with a fixed Content-Length.
-  const std::vector<Token> body = tokenize(request.body);
+  const std::vector<Part> body = parts_of(request.body);
   body_dynamic_ = has_per_request_value(body);
   const bool method_has_body = request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
   if (body_dynamic_) {
@@ -212,22 +158,24 @@ CompiledRequest::CompiledRequest(const scenario::RequestTemplate& request, std::
 
 // Appends text that may hold placeholders.
 void CompiledRequest::append_text(std::string_view text, Pieces& pieces) {
-  for (const Token& token : tokenize(text)) {
-    switch (token.kind) {
-      case Token::Kind::literal:
-        append_literal(token.text, pieces);
+  for (const Part& part : parts_of(text)) {
+    switch (part.kind) {
+      case Part::Kind::literal:
+        append_literal(part.text, pieces);
         break;
-      case Token::Kind::sequence:
+      case Part::Kind::seq:
         pieces.push_back(Piece{Piece::Kind::sequence});
         break;
-      case Token::Kind::random:
-        pieces.push_back(Piece{Piece::Kind::random, 0, 0, token.value});
+      case Part::Kind::rand:
+        pieces.push_back(Piece{Piece::Kind::random, 0, 0, part.bound});
         break;
-      case Token::Kind::padding:
+      case Part::Kind::pad:
         // Written once here; each send copies it like any other literal.
-        literals_.append(token.value, 'x');
-        extend_literal(token.value, pieces);
+        literals_.append(part.pad_bytes, 'x');
+        extend_literal(part.pad_bytes, pieces);
         break;
+      case Part::Kind::time:
+        throw std::logic_error("parse_request_template() made a message placeholder");
     }
   }
 }

@@ -26,13 +26,13 @@ class CompiledRequest {
  public:
   using Headers = std::span<const std::pair<std::string, std::string>>;
 
-  // Throws std::invalid_argument for a malformed placeholder ("{rand:0}", "{rand:x}",
-  // "{pad:0}", a {pad:N} above scenario::kMaxPadBytes), a method that is not a token, a path
-  // with whitespace or control characters, a header that is not a valid field, or a
-  // Content-Length or Transfer-Encoding header (faultline frames the body).
-  // Braces that do not form {seq}, {rand:...} or {pad:...} are literal text (JSON bodies are
-  // common). {pad:N} becomes N bytes of 'x' here, once: a request whose only placeholders are
-  // paddings is constant().
+  // Placeholders follow scenario::parse_request_template(): a '{' followed by a letter starts
+  // one, other braces are literal text (JSON bodies are common). Throws std::invalid_argument
+  // for a placeholder it rejects ("{rand:0}", "{pad:0}", "{rnd:3}", a {pad:N} above
+  // scenario::kMaxPadBytes), a method that is not a token, a path with whitespace or control
+  // characters, a header that is not a valid field, or a Content-Length or Transfer-Encoding
+  // header (faultline frames the body). {pad:N} becomes N bytes of 'x' here, once: a request
+  // whose only placeholders are paddings is constant().
   CompiledRequest(const scenario::RequestTemplate& request, std::string_view host, Headers common_headers);
 
   // The response to this request has no body, whatever its headers say.
