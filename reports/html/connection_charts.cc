@@ -17,26 +17,50 @@ namespace {
 
 using DrawnSeries = Drawn<ConnectionSeries>;
 
+// The baseline run's generator of the same name, whose lines are drawn dashed in the same
+// colours beside the run's own.
+struct BaselineLines {
+  const ConnectionView* view = nullptr;  // nullptr: no baseline, or it had no such generator
+  DrawnSeries drawn;
+  double interval_s = 0;
+};
+
+BaselineLines baseline_of(const RunView* baseline, const ConnectionView& c) {
+  const ConnectionView* view = find_connection(baseline, c.name);
+  if (view == nullptr) return {};
+  return {view, drawn(view->series, baseline->interval_s), baseline->interval_s};
+}
+
 // One line per (series, colour), drawn and in the key-numbers table.
 struct Line {
   const char* key;
   std::string label;
   std::vector<double> ConnectionSeries::*values;
   std::string_view colour;
+  bool with_baseline = true;  // false: the baseline's would crowd the chart (a p50 beside its p99)
 };
 
 void add_lines(Figure& figure, const std::vector<Line>& lines, const ConnectionView& c, const DrawnSeries& d, double interval_s,
-               std::vector<NamedSeries>& rows) {
+               const BaselineLines& baseline, std::vector<NamedSeries>& rows) {
   for (const Line& line : lines) {
     figure.chart.series.push_back(
         {line.key, line.label, std::string(line.colour), false, time_points(d.series.t_s, d.series.*line.values, d.offset_s), {}});
     rows.push_back({line.label, &c.series.t_s, &(c.series.*line.values), interval_s / 2});
   }
+  if (baseline.view == nullptr) return;
+  for (const Line& line : lines) {
+    if (!line.with_baseline) continue;
+    const DrawnSeries& b = baseline.drawn;
+    figure.chart.series.push_back({std::string(line.key) + ".baseline", line.label + " (baseline)", std::string(line.colour), true,
+                                   time_points(b.series.t_s, b.series.*line.values, b.offset_s), {}});
+    rows.push_back({line.label + " (baseline)", &baseline.view->series.t_s, &(baseline.view->series.*line.values), baseline.interval_s / 2});
+  }
 }
 
 std::string chart_id(const char* what, std::size_t index) { return std::string("chart-") + what + "-" + std::to_string(index); }
 
-std::string connects_figure(const RunView& run, const ConnectionView& c, std::size_t index, const DrawnSeries& d, const Timeline& timeline) {
+std::string connects_figure(const RunView& run, const ConnectionView& c, std::size_t index, const DrawnSeries& d,
+                            const BaselineLines& baseline, const Timeline& timeline) {
   Figure figure;
   figure.title = "Connects — " + c.name;
   figure.note = with_note("attempted and established per second; after a fault, a spike of attempts is a thundering herd of reconnects",
@@ -47,12 +71,13 @@ std::string connects_figure(const RunView& run, const ConnectionView& c, std::si
   std::vector<NamedSeries> rows;
   add_lines(figure, {{"attempts", "attempted", &ConnectionSeries::connect_attempts_per_s, palette::kVermillion},
                      {"connects", "established", &ConnectionSeries::connects_per_s, palette::kBlue}},
-            c, d, run.interval_s, rows);
+            c, d, run.interval_s, baseline, rows);
   figure.table = series_table("Connects per second, " + c.name, rows, run, Unit::rate);
   return render_figure(figure);
 }
 
-std::string connected_figure(const RunView& run, const ConnectionView& c, std::size_t index, const DrawnSeries& d, const Timeline& timeline) {
+std::string connected_figure(const RunView& run, const ConnectionView& c, std::size_t index, const DrawnSeries& d,
+                             const BaselineLines& baseline, const Timeline& timeline) {
   const std::string what = c.is_tcp() ? "connections open" : "clients connected";
   Figure figure;
   figure.title = (c.is_tcp() ? "Connections open — " : "Clients connected — ") + c.name;
@@ -61,8 +86,8 @@ std::string connected_figure(const RunView& run, const ConnectionView& c, std::s
   figure.chart = time_chart(timeline, chart_id("connected", index), what + " for " + c.name, what, "");
   std::vector<NamedSeries> rows;
   add_lines(figure, {{"connected", "at the interval's end", &ConnectionSeries::connected, palette::kBlue},
-                     {"peak", "peak during it", &ConnectionSeries::connected_peak, palette::kGreen}},
-            c, d, run.interval_s, rows);
+                     {"peak", "peak during it", &ConnectionSeries::connected_peak, palette::kGreen, false}},
+            c, d, run.interval_s, baseline, rows);
   figure.table = series_table(what + ", " + c.name, rows, run, Unit::count);
   return render_figure(figure);
 }
@@ -84,8 +109,9 @@ std::string by_kind_figure(const RunView& run, const ConnectionView& c, std::siz
   return render_figure(figure);
 }
 
-std::string latency_figure(const RunView& run, const ConnectionView& c, std::size_t index, const DrawnSeries& d, const Timeline& timeline) {
-  std::vector<Line> lines = {{"connect-p50", "connect p50", &ConnectionSeries::connect_p50_ms, palette::kBlue},
+std::string latency_figure(const RunView& run, const ConnectionView& c, std::size_t index, const DrawnSeries& d,
+                           const BaselineLines& baseline, const Timeline& timeline) {
+  std::vector<Line> lines = {{"connect-p50", "connect p50", &ConnectionSeries::connect_p50_ms, palette::kBlue, false},
                              {"connect-p99", "connect p99", &ConnectionSeries::connect_p99_ms, palette::kVermillion}};
   std::string note = "per interval; connect: from starting to connect until established";
   if (c.kind == "websocket") note += " (handshake done)";
@@ -103,7 +129,7 @@ std::string latency_figure(const RunView& run, const ConnectionView& c, std::siz
   figure.chart = time_chart(timeline, chart_id("connection-latency", index), "Connection latency for " + c.name, "latency (ms)", "ms");
   figure.log_option = true;
   std::vector<NamedSeries> rows;
-  add_lines(figure, lines, c, d, run.interval_s, rows);
+  add_lines(figure, lines, c, d, run.interval_s, baseline, rows);
   double lowest = INFINITY, highest = 0;
   for (const Line& line : lines) {
     const WindowStats stats = whole_stats(c.series.*line.values);
@@ -116,12 +142,14 @@ std::string latency_figure(const RunView& run, const ConnectionView& c, std::siz
   return render_figure(figure);
 }
 
-std::string generator_section(const RunView& run, const ConnectionView& c, std::size_t index, const DrawnSeries& d, const Timeline& timeline) {
+std::string generator_section(const RunView& run, const ConnectionView& c, std::size_t index, const DrawnSeries& d,
+                              const RunView* baseline_run, const Timeline& timeline) {
+  const BaselineLines baseline = baseline_of(baseline_run, c);
   std::string out = "<section id=\"" + connection_section_id(index) + "\" class=\"connections\"><h2>Connections — " + escape_html(c.name) +
                     (c.kind.empty() ? "" : " <span class=\"chart-note\">" + escape_html(c.kind) + "</span>") + "</h2>";
   out += render_connection_facts(c);
-  out += connects_figure(run, c, index, d, timeline);
-  out += connected_figure(run, c, index, d, timeline);
+  out += connects_figure(run, c, index, d, baseline, timeline);
+  out += connected_figure(run, c, index, d, baseline, timeline);
   std::vector<std::string> quiet;
   if (c.series.connect_failures.empty()) {
     quiet.push_back("No connect failed in any interval.");
@@ -134,7 +162,7 @@ std::string generator_section(const RunView& run, const ConnectionView& c, std::
     out += by_kind_figure(run, c, index, d, timeline, false);
   }
   for (const std::string& line : quiet) out += "<p class=\"no-errors\">" + line + "</p>";
-  out += latency_figure(run, c, index, d, timeline);
+  out += latency_figure(run, c, index, d, baseline, timeline);
   out += render_reconnect_table(run, c);
   return out + "</section>";
 }
@@ -195,11 +223,11 @@ std::string connection_section_id(std::size_t index) { return "connections-" + s
 
 std::string connections_link_target(const RunView& run) { return run.connections.size() > 1 ? "connections" : connection_section_id(0); }
 
-std::string render_connection_charts(const RunView& run, const Timeline& timeline) {
+std::string render_connection_charts(const RunView& run, const RunView* baseline, const Timeline& timeline) {
   std::vector<DrawnSeries> drawn_series;
   for (const ConnectionView& c : run.connections) drawn_series.push_back(drawn(c.series, run.interval_s));
   std::string out = run.connections.size() > 1 ? overview_section(run, drawn_series, timeline) : "";
-  for (std::size_t i = 0; i < run.connections.size(); ++i) out += generator_section(run, run.connections[i], i, drawn_series[i], timeline);
+  for (std::size_t i = 0; i < run.connections.size(); ++i) out += generator_section(run, run.connections[i], i, drawn_series[i], baseline, timeline);
   return out;
 }
 

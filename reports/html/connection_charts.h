@@ -14,8 +14,9 @@
 
 namespace faultline::reports::html {
 
-// Empty when the run had no connection-level generator.
-std::string render_connection_charts(const RunView& run, const Timeline& timeline);
+// Empty when the run had no connection-level generator. With a `baseline` run, its generator of
+// the same name is drawn dashed: connects, clients connected and the p99 latencies.
+std::string render_connection_charts(const RunView& run, const RunView* baseline, const Timeline& timeline);
 
 // The id of connection generator `index`'s section, for links to it.
 std::string connection_section_id(std::size_t index);

@@ -14,14 +14,6 @@ namespace {
 
 using DrawnSeries = Drawn<GeneratorSeries>;
 
-const GeneratorView* find_generator(const RunView* run, const std::string& name) {
-  if (run == nullptr) return nullptr;
-  for (const GeneratorView& g : run->generators) {
-    if (g.name == name) return &g;
-  }
-  return nullptr;
-}
-
 std::string throughput_figure(const RunView& run, const RunView* baseline, const Timeline& timeline) {
   Figure figure;
   figure.title = "Throughput";

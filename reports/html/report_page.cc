@@ -48,7 +48,7 @@ std::string render_report(const nlohmann::json& result, const nlohmann::json* ba
   body += render_run_summary(run);
   const Timeline timeline = make_timeline(run);
   body += render_load_charts(run, base_view, timeline);
-  body += render_connection_charts(run, timeline);
+  body += render_connection_charts(run, base_view, timeline);
   body += render_resource_charts(run, base_view, timeline);
   body += render_latency_distribution(run, base_view);
   body += comparison;

@@ -340,4 +340,22 @@ RunView read_run(const json& result) {
   return run;
 }
 
+namespace {
+
+template <class View>
+const View* find_named(const std::vector<View>& views, std::string_view name) {
+  const auto found = std::find_if(views.begin(), views.end(), [&](const View& view) { return view.name == name; });
+  return found == views.end() ? nullptr : &*found;
+}
+
+}  // namespace
+
+const GeneratorView* find_generator(const RunView* run, std::string_view name) {
+  return run == nullptr ? nullptr : find_named(run->generators, name);
+}
+
+const ConnectionView* find_connection(const RunView* run, std::string_view name) {
+  return run == nullptr ? nullptr : find_named(run->connections, name);
+}
+
 }  // namespace faultline::reports::html

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace faultline::reports::html {
@@ -212,6 +213,11 @@ struct RunView {
   // that is later.
   double time_axis_end_s() const;
 };
+
+// `run`'s HTTP or connection-level generator named `name` (a baseline's counterpart of the
+// current run's); nullptr without a run or without one of that name.
+const GeneratorView* find_generator(const RunView* run, std::string_view name);
+const ConnectionView* find_connection(const RunView* run, std::string_view name);
 
 RunView read_run(const nlohmann::json& result);
 

@@ -11,7 +11,7 @@
 namespace faultline::reports::html {
 namespace {
 
-std::string section(const RunView& run) { return render_connection_charts(run, make_timeline(run)); }
+std::string section(const RunView& run) { return render_connection_charts(run, nullptr, make_timeline(run)); }
 
 TEST(ConnectionCharts, DrawsEveryChartOfAGeneratorInItsOwnSection) {
   const std::string html = section(read_run(testing::connection_result()));
@@ -34,6 +34,24 @@ TEST(ConnectionCharts, ShadesTheFaultAndSharesTheTimeAxisOfTheOtherCharts) {
   EXPECT_TRUE(contains(html, "#1 latency:latency=200ms"));
   EXPECT_EQ(count(html, "class=\"marker event\""), 7u);
   EXPECT_EQ(count(html, "data-x-highest=\"6\""), 7u);
+}
+
+TEST(ConnectionCharts, DrawsTheBaselinesGeneratorOfTheSameNameDashed) {
+  const RunView run = read_run(testing::connection_result());
+  const std::string html = render_connection_charts(run, &run, make_timeline(run));
+  for (const char* label : {"attempted (baseline)", "established (baseline)", "at the interval's end (baseline)",
+                            "connect p99 (baseline)", "round trip p99 (baseline)"}) {
+    EXPECT_TRUE(contains(html, label)) << label;
+  }
+  // Not the p50 beside its p99, nor the peak beside the level: they would crowd the run's own.
+  EXPECT_FALSE(contains(html, "connect p50 (baseline)"));
+  EXPECT_FALSE(contains(html, "peak during it (baseline)"));
+  EXPECT_GT(count(html, "class=\"line dashed\""), 0u);
+  EXPECT_FALSE(contains(section(run), "(baseline)"));
+  EXPECT_EQ(count(section(run), "class=\"line dashed\""), 0u);
+  RunView other = run;
+  other.connections[0].name = "elsewhere";
+  EXPECT_FALSE(contains(render_connection_charts(run, &other, make_timeline(run)), "(baseline)"));
 }
 
 TEST(ConnectionCharts, ShowsTheStormAsKeyNumbers) {
