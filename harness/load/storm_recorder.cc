@@ -70,6 +70,7 @@ void StormRecorder::outage(const ClientOutage& outage) {
 }
 
 void StormRecorder::start_measuring() {
+  if (measuring_) return;
   measuring_ = true;
   measured_.connected.set(connected_);
 }
@@ -97,6 +98,13 @@ StormStats StormRecorder::take_interval() {
   StormStats done = std::move(interval_);
   start_interval();
   return done;
+}
+
+std::vector<StormStats> StormRecorder::take_last_intervals() {
+  std::vector<StormStats> last;
+  if (closed_) last.push_back(take_interval());
+  last.push_back(take_interval());
+  return last;
 }
 
 }  // namespace faultline::load

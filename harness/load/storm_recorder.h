@@ -28,7 +28,7 @@ class StormRecorder {
   using Now = Clock::time_point (*)();
 
   // `now`: the clock events are timed by (a fake one in tests).
-  explicit StormRecorder(Now now = &Clock::now) : now_(now) {}
+  explicit StormRecorder(Now now = &steady_now) : now_(now) {}
 
   // Outage records kept per worker (a record is 40 bytes); later ones are counted, not kept.
   static constexpr std::size_t kMaxOutages = std::size_t{1} << 18;
@@ -52,9 +52,10 @@ class StormRecorder {
   void closed();
   // The load's window is over and faultline closes its connections: the interval under way and
   // the measured totals keep the level of connections open now (what the load held), not the
-  // zero those closes leave. The next interval follows the level again.
-  // The window's closing counts in the interval under way, however long it takes.
+  // zero those closes leave. The closing counts in that interval until the worker takes it, even
+  // past its end; the next interval follows the level again.
   void window_ended() {
+    close_interval_if_ended();  // a window ended early, after an end the worker has not rolled yet
     hold_interval_level_ = hold_measured_level_ = true;
     closes_at_ = kNever;
   }
@@ -84,7 +85,7 @@ class StormRecorder {
   }
   void outage(const ClientOutage& outage);
 
-  // From now on events also count in measured() (the end of warm-up).
+  // From now on events also count in measured() (the end of warm-up). Idempotent.
   void start_measuring();
 
   // The interval under way ends at `end`: the first event at or after it closes the interval
@@ -96,8 +97,9 @@ class StormRecorder {
   // on), else the interval under way, and starts the next. An interval starts at the level of
   // connections open then.
   StormStats take_interval();
-  // An interval closed at its end and waits for take_interval().
-  bool holds_closed_interval() const { return closed_.has_value(); }
+  // At the end of the run: the interval that closed at its end if one waits, then the one under
+  // way.
+  std::vector<StormStats> take_last_intervals();
 
   // Everything since start_measuring().
   const StormStats& measured() const { return measured_; }
@@ -108,6 +110,7 @@ class StormRecorder {
 
  private:
   static constexpr Clock::time_point kNever = Clock::time_point::max();
+  static Clock::time_point steady_now() { return Clock::now(); }
 
   // An event happening now counts in the interval under way and, after warm-up, the totals.
   template <class Count>
@@ -120,7 +123,8 @@ class StormRecorder {
     count(interval_);
     if (measuring_) count(measured_);
   }
-  // For an event happening now; the clock is read only while an interval end is pending.
+  // For an event happening now; the clock is read only while an interval end is pending (inside
+  // the load's window: a call through now_, some 25 ns an event).
   void close_interval_if_ended() {
     if (closes_at_ != kNever) close_interval_if_ended(now_());
   }

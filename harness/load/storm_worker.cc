@@ -37,8 +37,11 @@ void StormWorker::run() {
   window_timer_.expires_at(schedule_.epoch + schedule_.start);
   window_timer_.async_wait([this](const boost::system::error_code& ec) {
     if (ec || ended_) return;
-    // A window opening on an interval boundary may begin before that boundary's roll: its
-    // events still count in the interval it opens, as the recorder times them.
+    // Timers of equal expiry run in either order. Warm-up ending as the window opens: the
+    // window's first attempts are measured. A window opening on an interval boundary may begin
+    // before that boundary's roll: its events still count in the interval it opens, as the
+    // recorder times them.
+    if (schedule_.warmup <= schedule_.start) recorder_.start_measuring();
     load_->begin();
     window_timer_.expires_at(window_end());
     window_timer_.async_wait([this](const boost::system::error_code& ec) {
@@ -63,9 +66,7 @@ void StormWorker::finish() {
   end_window();
   warmup_timer_.cancel();
   interval_timer_.cancel();
-  // An interval the recorder closed at its end goes first; then the one under way.
-  if (recorder_.holds_closed_interval()) roll_interval();
-  roll_interval();
+  for (StormStats& stats : recorder_.take_last_intervals()) post_interval(std::move(stats));
 }
 
 void StormWorker::arm_interval_roll() {
@@ -95,8 +96,10 @@ void StormWorker::arm_interval_roll() {
   });
 }
 
-void StormWorker::roll_interval() {
-  StormInterval done{interval_index_++, recorder_.take_interval()};
+void StormWorker::roll_interval() { post_interval(recorder_.take_interval()); }
+
+void StormWorker::post_interval(StormStats stats) {
+  StormInterval done{interval_index_++, std::move(stats)};
   mailbox_.post(std::move(done));
 }
 

@@ -85,6 +85,7 @@ class StormWorker {
   void finish();
   void arm_interval_roll();
   void roll_interval();
+  void post_interval(StormStats stats);  // as interval interval_index_, the next
   Clock::time_point window_end() const { return schedule_.epoch + schedule_.start + schedule_.length; }
 
   StormSchedule schedule_;

@@ -186,6 +186,23 @@ TEST(StormWorker, AWindowOnIntervalBoundariesCountsInTheIntervalsItSpans) {
   EXPECT_EQ(intervals[2].stats.connected.peak, 0u);
 }
 
+TEST(StormWorker, WarmUpEndingAsTheWindowOpensMeasuresItsFirstAttempts) {
+  ServerThread<testing::RawTcpServer> server(testing::RawTcpServer::Behaviour{});
+  TcpChurnPlan plan;
+  plan.endpoint = server.endpoint();
+  plan.connections = 2;
+  // Warm-up, window and interval boundary at 40 ms, after a first boundary at 20 ms: Asio runs
+  // timers of equal expiry in an order that changes from one boundary to the next.
+  StormSchedule at_warmup_end = schedule(milliseconds(40), milliseconds(100), milliseconds(20));
+  at_warmup_end.start = at_warmup_end.warmup = milliseconds(40);
+  auto worker = worker_running<TcpChurn>(at_warmup_end, plan);
+  worker->start();
+  worker->join(Clock::now() + std::chrono::seconds(3));
+  const StormStats total = merged(worker->take_intervals());
+  EXPECT_GT(total.counts.connect_attempts, 0u);
+  EXPECT_EQ(worker->measured().counts.connect_attempts, total.counts.connect_attempts);
+}
+
 TEST(StormWorker, RequestStopEndsTheRunEarly) {
   ServerThread<testing::RawTcpServer> server(testing::RawTcpServer::Behaviour{});
   TcpChurnPlan plan;
