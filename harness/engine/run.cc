@@ -77,6 +77,11 @@ void cut_to(std::vector<Load>& generators, Duration duration) {
   }
 }
 
+// Where messages point at generator `position`: "scenario.json: /load/2".
+std::string generator_field(const scenario::Scenario& s, std::size_t position) {
+  return s.source_path + ": /load/" + std::to_string(position);
+}
+
 // Generator `position`'s seed: from the scenario's, distinct per generator, so that two
 // generators' clients do not draw the same jitter (and reconnect in step).
 std::uint64_t generator_seed(const scenario::Scenario& s, std::size_t position) {
@@ -111,7 +116,7 @@ std::vector<unsigned> source_addresses(const scenario::Scenario& s, const std::v
   std::vector<ConnectionDemand> demands;
   const auto demand = [&](const auto& spec, const LoadAddress& address, unsigned sources, bool binds) {
     ConnectionDemand d;
-    d.field = s.source_path + ": /load/" + std::to_string(spec.position);
+    d.field = generator_field(s, spec.position);
     d.endpoint = address.endpoint;
     if (!spec.via.empty()) d.proxy_upstream = network->upstream_of(spec.via);
     d.connections = spec.connections;
@@ -198,7 +203,7 @@ result::RunResult run_scenario(const scenario::Scenario& requested, const RunOpt
   std::vector<std::unique_ptr<load::StormGenerator>> storms;
   for (std::size_t i = 0; i < s.connection_load.size(); ++i) {
     scenario::ConnectionLoad spec = s.connection_load[i];
-    const std::string generator = s.source_path + ": /load/" + std::to_string(spec.position);
+    const std::string generator = generator_field(s, spec.position);
     const std::string field = spec.source_addresses > 0
                                   ? generator + "/source_addresses: "
                                   : generator + ": faultline spread the connections over " +

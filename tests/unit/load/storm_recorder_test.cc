@@ -78,11 +78,17 @@ TEST(StormRecorder, ClosesAtTheWindowsEndKeepTheLevelTheLoadHeld) {
 Clock::time_point fake_now = kT0;
 Clock::time_point read_fake_now() { return fake_now; }
 
-TEST(StormRecorder, AnEventAfterTheIntervalsEndCountsInTheNextOneHoweverLateTheRoll) {
-  fake_now = kT0;
+// A recorder on the fake clock, which reads `now`, whose interval under way ends at kT0 + 500 ms.
+StormRecorder recorder_ending_at_500ms(Clock::time_point now) {
+  fake_now = now;
   StormRecorder recorder(&read_fake_now);
-  recorder.start_measuring();
   recorder.interval_ends_at(kT0 + milliseconds(500));
+  return recorder;
+}
+
+TEST(StormRecorder, AnEventAfterTheIntervalsEndCountsInTheNextOneHoweverLateTheRoll) {
+  StormRecorder recorder = recorder_ending_at_500ms(kT0);
+  recorder.start_measuring();
   recorder.connected(kT0, kT0 + milliseconds(100), false);
   recorder.connected(kT0, kT0 + milliseconds(200), false);
   fake_now = kT0 + milliseconds(499);
@@ -110,9 +116,7 @@ TEST(StormRecorder, AnEventAfterTheIntervalsEndCountsInTheNextOneHoweverLateTheR
 }
 
 TEST(StormRecorder, WithoutAnEndTheIntervalLastsUntilItIsTaken) {
-  fake_now = kT0 + std::chrono::hours(1);
-  StormRecorder recorder(&read_fake_now);
-  recorder.interval_ends_at(kT0 + milliseconds(500));
+  StormRecorder recorder = recorder_ending_at_500ms(kT0 + std::chrono::hours(1));
   recorder.take_interval();  // the worker rolled first: the end it had given is done with
   recorder.connect_started();
   const std::vector<StormStats> last = recorder.take_last_intervals();
@@ -121,9 +125,7 @@ TEST(StormRecorder, WithoutAnEndTheIntervalLastsUntilItIsTaken) {
 }
 
 TEST(StormRecorder, TheWindowsClosingCountsInTheIntervalItEndsInEvenPastItsEnd) {
-  fake_now = kT0;
-  StormRecorder recorder(&read_fake_now);
-  recorder.interval_ends_at(kT0 + milliseconds(500));
+  StormRecorder recorder = recorder_ending_at_500ms(kT0);
   recorder.connected(kT0, kT0 + milliseconds(100), false);
   recorder.window_ended();
   fake_now = kT0 + milliseconds(600);
@@ -135,9 +137,7 @@ TEST(StormRecorder, TheWindowsClosingCountsInTheIntervalItEndsInEvenPastItsEnd) 
 }
 
 TEST(StormRecorder, AStopPastAnEndNotYetRolledEndsTheWindowInTheNextInterval) {
-  fake_now = kT0;
-  StormRecorder recorder(&read_fake_now);
-  recorder.interval_ends_at(kT0 + milliseconds(500));
+  StormRecorder recorder = recorder_ending_at_500ms(kT0);
   recorder.connected(kT0, kT0 + milliseconds(100), false);
   // The run is stopped after the boundary, before the worker's timer rolled it, with no event since.
   fake_now = kT0 + milliseconds(520);

@@ -75,6 +75,20 @@ std::unique_ptr<StormWorker> worker_running(const StormSchedule& schedule, const
   });
 }
 
+// TCP churn of two connection slots to `endpoint`.
+TcpChurnPlan two_slot_churn(const boost::asio::ip::tcp::endpoint& endpoint) {
+  TcpChurnPlan plan;
+  plan.endpoint = endpoint;
+  plan.connections = 2;
+  return plan;
+}
+
+// Runs `worker` until its run ends by itself (bounded).
+void run_to_its_end(StormWorker& worker) {
+  worker.start();
+  worker.join(Clock::now() + std::chrono::seconds(3));
+}
+
 StormStats merged(const std::vector<StormInterval>& intervals) {
   StormStats total;
   for (const StormInterval& interval : intervals) total.append(interval.stats);
@@ -94,8 +108,7 @@ TEST(StormWorker, RunsWebSocketClientsRampedInAndReportsEveryInterval) {
   plan.ramp_clients_per_s = 100;  // one every 10 ms
   // The window ends at 100 ms, inside interval 2 (80-120 ms).
   auto worker = worker_running<WebSocketLoad>(schedule(milliseconds(100), milliseconds(160), milliseconds(40)), plan);
-  worker->start();
-  worker->join(Clock::now() + std::chrono::seconds(3));
+  run_to_its_end(*worker);
   const std::vector<StormInterval> intervals = worker->take_intervals();
   ASSERT_EQ(intervals.size(), 4u);
   for (std::size_t i = 0; i < intervals.size(); ++i) EXPECT_EQ(intervals[i].index, i);
@@ -150,12 +163,9 @@ TEST(StormWorker, CountsOutagesWhenTheTargetDropsItsClients) {
 
 TEST(StormWorker, RunsTcpChurnUntilTheWindowEnds) {
   ServerThread<testing::RawTcpServer> server(testing::RawTcpServer::Behaviour{});
-  TcpChurnPlan plan;
-  plan.endpoint = server.endpoint();
-  plan.connections = 2;
+  const TcpChurnPlan plan = two_slot_churn(server.endpoint());
   auto worker = worker_running<TcpChurn>(schedule(milliseconds(60), milliseconds(80), milliseconds(20)), plan);
-  worker->start();
-  worker->join(Clock::now() + std::chrono::seconds(3));
+  run_to_its_end(*worker);
   const std::vector<StormInterval> intervals = worker->take_intervals();
   ASSERT_EQ(intervals.size(), 4u);
   const StormStats total = merged(intervals);
@@ -168,14 +178,11 @@ TEST(StormWorker, RunsTcpChurnUntilTheWindowEnds) {
 
 TEST(StormWorker, AWindowOnIntervalBoundariesCountsInTheIntervalsItSpans) {
   ServerThread<testing::RawTcpServer> server(testing::RawTcpServer::Behaviour{});
-  TcpChurnPlan plan;
-  plan.endpoint = server.endpoint();
-  plan.connections = 2;
+  const TcpChurnPlan plan = two_slot_churn(server.endpoint());
   StormSchedule opening_late = schedule(milliseconds(40), milliseconds(120), milliseconds(40));
   opening_late.start = milliseconds(40);  // the end of interval 0, to the nanosecond
   auto worker = worker_running<TcpChurn>(opening_late, plan);
-  worker->start();
-  worker->join(Clock::now() + std::chrono::seconds(3));
+  run_to_its_end(*worker);
   const std::vector<StormInterval> intervals = worker->take_intervals();
   ASSERT_EQ(intervals.size(), 3u);
   EXPECT_EQ(intervals[0].stats.counts.connect_attempts, 0u);
@@ -188,16 +195,13 @@ TEST(StormWorker, AWindowOnIntervalBoundariesCountsInTheIntervalsItSpans) {
 
 TEST(StormWorker, WarmUpEndingAsTheWindowOpensMeasuresItsFirstAttempts) {
   ServerThread<testing::RawTcpServer> server(testing::RawTcpServer::Behaviour{});
-  TcpChurnPlan plan;
-  plan.endpoint = server.endpoint();
-  plan.connections = 2;
+  const TcpChurnPlan plan = two_slot_churn(server.endpoint());
   // Warm-up, window and interval boundary at 40 ms, after a first boundary at 20 ms: Asio runs
   // timers of equal expiry in an order that changes from one boundary to the next.
   StormSchedule at_warmup_end = schedule(milliseconds(40), milliseconds(100), milliseconds(20));
   at_warmup_end.start = at_warmup_end.warmup = milliseconds(40);
   auto worker = worker_running<TcpChurn>(at_warmup_end, plan);
-  worker->start();
-  worker->join(Clock::now() + std::chrono::seconds(3));
+  run_to_its_end(*worker);
   const StormStats total = merged(worker->take_intervals());
   EXPECT_GT(total.counts.connect_attempts, 0u);
   EXPECT_EQ(worker->measured().counts.connect_attempts, total.counts.connect_attempts);
